@@ -1,0 +1,5 @@
+/** Hex sha-256 of a string's UTF-8 bytes, with Web Crypto (Node 20, browsers and workers alike). */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
