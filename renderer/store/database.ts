@@ -24,7 +24,7 @@ export class CrosscheckDatabase extends Dexie {
     super(name);
     this.version(1).stores({
       documents: 'id, &sha256, title, importedAt, publishedAt',
-      annotations: 'id, documentId, kind, entityId, speaker, quantity.key, origin, [documentId+start]',
+      annotations: 'id, documentId, kind, [documentId+kind], entityId, speaker, quantity.key, origin, [documentId+start]',
       entities: 'id, name, type, *aliases',
       links: 'id, fromId, toId, relation',
       decisions: 'contradictionId, status, decidedAt',

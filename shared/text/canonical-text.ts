@@ -27,26 +27,36 @@ export function joinParagraphs(paragraphs: readonly string[]): string {
     .join(PARAGRAPH_SEPARATOR);
 }
 
+// A block whose lines are all this long (but the last) reads as prose wrapped at a fixed width.
+const WRAPPED_LINE_MIN = 40;
+
+/** Lines of one block: joined when they look hard-wrapped, else each its own paragraph (a header block). */
+function blockParagraphs(lines: string[]): string[] {
+  if (lines.length < 2) return lines;
+  const longest = Math.max(...lines.map((line) => line.length));
+  const wrapped = lines.slice(0, -1).every((line) => line.length >= WRAPPED_LINE_MIN && line.length >= longest * 0.6);
+  return wrapped ? [lines.join(' ')] : lines;
+}
+
 /**
- * Splits plain text into paragraphs. Blank lines separate paragraphs and hard-wrapped lines inside one are
- * joined; text without any blank line is taken as one paragraph per line (how most pasted articles come).
+ * Splits plain text into paragraphs. Blank lines separate blocks; a block of hard-wrapped prose becomes one
+ * paragraph, a block of short lines (title, outlet, date) one paragraph per line. Text without any blank
+ * line is taken as one paragraph per line, which is how most pasted articles come.
  */
 export function splitPlainParagraphs(raw: string): string[] {
   const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?|[\u2028\u2029]/g, '\n');
   const lines = text.split('\n').map(foldLine);
-  const hasBlankLine = lines.some((line, i) => line === '' && i > 0 && i < lines.length - 1);
-  if (!hasBlankLine) return lines.filter((line) => line !== '');
   const paragraphs: string[] = [];
-  let current: string[] = [];
+  let block: string[] = [];
   for (const line of lines) {
     if (line === '') {
-      if (current.length > 0) paragraphs.push(current.join(' '));
-      current = [];
+      paragraphs.push(...blockParagraphs(block));
+      block = [];
     } else {
-      current.push(line);
+      block.push(line);
     }
   }
-  if (current.length > 0) paragraphs.push(current.join(' '));
+  paragraphs.push(...blockParagraphs(block));
   return paragraphs;
 }
 

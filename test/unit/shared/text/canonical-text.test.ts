@@ -3,13 +3,21 @@ import { canonicalizePlainText, paragraphRanges } from '../../../../shared/text/
 import { sha256Hex } from '../../../../shared/text/sha256';
 
 describe('canonicalizePlainText', () => {
-  it('separates paragraphs by exactly one blank line and joins hard-wrapped lines', () => {
-    const raw = 'Flood waters rose\novernight in Dunmere.\n\n\n\nThe mayor   spoke at\tnoon.\n';
-    expect(canonicalizePlainText(raw)).toBe('Flood waters rose overnight in Dunmere.\n\nThe mayor spoke at noon.');
+  it('separates paragraphs by exactly one blank line and joins hard-wrapped prose', () => {
+    const raw =
+      'Flood waters rose overnight in Dunmere as the river\nbroke its banks in two places near the mill.\n\n\n\nThe mayor   spoke at\tnoon.\n';
+    expect(canonicalizePlainText(raw)).toBe(
+      'Flood waters rose overnight in Dunmere as the river broke its banks in two places near the mill.\n\nThe mayor spoke at noon.',
+    );
+  });
+
+  it('keeps the short lines of a header block (title, outlet, date) as separate paragraphs', () => {
+    const raw = 'Dunmere floods\nRiver Courier\ndate 2024-02-01\n\nWaters rose overnight.';
+    expect(canonicalizePlainText(raw)).toBe('Dunmere floods\n\nRiver Courier\n\ndate 2024-02-01\n\nWaters rose overnight.');
   });
 
   it('turns Windows and old Mac line ends into \\n', () => {
-    expect(canonicalizePlainText('One.\r\n\r\nTwo.\rThree.')).toBe('One.\n\nTwo. Three.');
+    expect(canonicalizePlainText('One.\r\n\r\nTwo.\rThree.')).toBe('One.\n\nTwo.\n\nThree.');
   });
 
   it('takes each line as a paragraph when the text has no blank lines', () => {

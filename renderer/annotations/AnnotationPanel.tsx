@@ -1,0 +1,146 @@
+/** The side panel: the document's annotations in text order, and an editor for the selected one. */
+import { useEffect, useRef, useState, type JSX } from 'react';
+import type { Annotation, ClaimStatus, Entity, EntityType } from '../../shared/model';
+import { CLAIM_STATUSES, ENTITY_TYPES, KIND_LABELS } from '../../shared/model';
+
+interface AnnotationPanelProps {
+  annotations: readonly Annotation[];
+  entities: ReadonlyMap<string, Entity>;
+  selectedId: string | null;
+  onSelect(id: string): void;
+  onUpdate(id: string, changes: { note?: string; status?: ClaimStatus; speakerName?: string }): void;
+  onSetEntityType(entityId: string, type: EntityType): void;
+  onDelete(id: string): void;
+}
+
+function shorten(text: string, max = 90): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function AnnotationEditor(props: {
+  annotation: Annotation;
+  entities: ReadonlyMap<string, Entity>;
+  onUpdate: AnnotationPanelProps['onUpdate'];
+  onSetEntityType: AnnotationPanelProps['onSetEntityType'];
+  onDelete(): void;
+}): JSX.Element {
+  const { annotation, entities, onUpdate, onSetEntityType } = props;
+  const speakerName = annotation.speaker ? (entities.get(annotation.speaker)?.name ?? '') : '';
+  const [note, setNote] = useState(annotation.note ?? '');
+  const [speaker, setSpeaker] = useState(speakerName);
+  const entity = annotation.entityId ? entities.get(annotation.entityId) : undefined;
+  const people = [...entities.values()].filter((e) => e.type === 'person');
+
+  // Another edit (undo, a second window) replaces the draft only when the stored value changes.
+  useEffect(() => setNote(annotation.note ?? ''), [annotation.note]);
+  useEffect(() => setSpeaker(speakerName), [speakerName]);
+
+  return (
+    <div className="annotation-editor" aria-label="Edit annotation">
+      <label>
+        Status
+        <select value={annotation.status} onChange={(event) => onUpdate(annotation.id, { status: event.target.value as ClaimStatus })}>
+          {CLAIM_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Speaker
+        <input
+          list="speaker-names"
+          value={speaker}
+          placeholder="Who says it?"
+          onChange={(event) => setSpeaker(event.target.value)}
+          onBlur={() => speaker !== speakerName && onUpdate(annotation.id, { speakerName: speaker })}
+          onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
+        />
+        <datalist id="speaker-names">
+          {people.map((person) => (
+            <option key={person.id} value={person.name} />
+          ))}
+        </datalist>
+      </label>
+      {entity && (
+        <label>
+          Entity type
+          <select value={entity.type} onChange={(event) => onSetEntityType(entity.id, event.target.value as EntityType)}>
+            {ENTITY_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {type}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {annotation.quantity && (
+        <p className="quantity-detail">
+          Value {annotation.quantity.value}
+          {annotation.quantity.upper !== undefined ? `–${annotation.quantity.upper}` : ''} · key <code>{annotation.quantity.key}</code>
+        </p>
+      )}
+      <label>
+        Note
+        <textarea
+          value={note}
+          rows={3}
+          placeholder="Source, reasoning, follow-up…"
+          onChange={(event) => setNote(event.target.value)}
+          onBlur={() => note !== (annotation.note ?? '') && onUpdate(annotation.id, { note })}
+        />
+      </label>
+      <button type="button" className="danger" onClick={props.onDelete}>
+        Delete annotation
+      </button>
+    </div>
+  );
+}
+
+export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
+  const { annotations, entities, selectedId, onSelect } = props;
+  const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end);
+  const selectedRef = useRef<HTMLLIElement>(null);
+
+  useEffect(() => {
+    selectedRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  return (
+    <aside className="annotation-panel" aria-label="Annotations">
+      <h2>
+        Annotations <span className="count">{annotations.length}</span>
+      </h2>
+      {ordered.length === 0 ? (
+        <p className="empty-hint">Select text in the reader, then press C, D, F, E or Q (or use the toolbar) to tag it.</p>
+      ) : (
+        <ol className="annotation-list" aria-label="Annotations in text order">
+          {ordered.map((annotation) => {
+            const selected = annotation.id === selectedId;
+            const entityName = annotation.entityId ? entities.get(annotation.entityId)?.name : undefined;
+            return (
+              <li key={annotation.id} ref={selected ? selectedRef : undefined} className={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined}>
+                <button type="button" className="annotation-summary" onClick={() => onSelect(annotation.id)}>
+                  <span className={`kind-chip kind-${annotation.kind}`}>{KIND_LABELS[annotation.kind]}</span>
+                  <span className="annotation-quote">“{shorten(annotation.quote)}”</span>
+                  {annotation.kind === 'claim' && <span className={`status status-${annotation.status}`}>{annotation.status}</span>}
+                  {entityName && entityName !== annotation.quote && <span className="entity-name">→ {entityName}</span>}
+                </button>
+                {selected && (
+                  <AnnotationEditor
+                    annotation={annotation}
+                    entities={entities}
+                    onUpdate={props.onUpdate}
+                    onSetEntityType={props.onSetEntityType}
+                    onDelete={() => props.onDelete(annotation.id)}
+                  />
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </aside>
+  );
+}

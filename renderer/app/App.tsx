@@ -1,0 +1,272 @@
+/** The window: library, reader and annotation panel, with import, drop, paste, tag keys and undo. */
+import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { AnnotationKind, ClaimStatus, EntityType } from '../../shared/model';
+import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
+import type { SourceFileInput } from '../../shared/importers/source-document';
+import type { MenuCommand } from '../../shared/ipc/contract';
+import type { Platform } from '../platform/platform';
+import type { CrosscheckDatabase } from '../store/database';
+import { deleteDocument, importDocuments } from '../store/document-commands';
+import { deleteAnnotation, restoreAnnotation, setEntityType, tagSpan, updateAnnotation } from '../store/annotation-commands';
+import { LibraryPane } from '../library/LibraryPane';
+import { PasteDialog } from '../library/PasteDialog';
+import { importPastedText, importSourceFiles, type ImportOutcome } from '../library/import-sources';
+import { sampleCorpusDrafts } from '../library/sample-corpus';
+import { Reader, type ScrollRequest } from '../reader/Reader';
+import { AnnotationPanel } from '../annotations/AnnotationPanel';
+import { UndoHistory } from '../annotations/undo-history';
+
+const AUTHOR = 'Fact-checker';
+const LAST_DOCUMENT_KEY = 'crosscheck.lastDocument';
+const THEME_KEY = 'crosscheck.theme';
+
+interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  text: string;
+}
+
+function isEditingText(target: EventTarget | null): boolean {
+  return !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
+}
+
+export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platform }): JSX.Element {
+  // Story order: by publication date, undated documents last, then by import.
+  const documents = useLiveQuery(
+    async () =>
+      (await db.documents.orderBy('importedAt').toArray()).sort(
+        (a, b) => (a.publishedAt ?? '~').localeCompare(b.publishedAt ?? '~') || a.importedAt.localeCompare(b.importedAt) || a.title.localeCompare(b.title),
+      ),
+    [db],
+  );
+  const [selectedDocumentId, setSelectedDocumentId] = useState<string | null>(() => localStorage.getItem(LAST_DOCUMENT_KEY));
+  const [selectedAnnotationId, setSelectedAnnotationId] = useState<string | null>(null);
+  const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [pasting, setPasting] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [theme, setTheme] = useState(() => localStorage.getItem(THEME_KEY) ?? 'light');
+  const history = useRef(new UndoHistory());
+
+  const currentDocument = documents?.find((d) => d.id === selectedDocumentId) ?? documents?.[0] ?? null;
+  const documentId = currentDocument?.id ?? null;
+  const annotations = useLiveQuery(
+    () => (documentId ? db.annotations.where('documentId').equals(documentId).toArray() : []),
+    [db, documentId],
+  );
+  const entityList = useLiveQuery(() => db.entities.toArray(), [db]);
+  const entities = useMemo(() => new Map((entityList ?? []).map((e) => [e.id, e])), [entityList]);
+  const counts = useLiveQuery(async () => {
+    const result = new Map<string, Record<AnnotationKind, number>>();
+    for (const doc of await db.documents.toArray()) {
+      const perKind = {} as Record<AnnotationKind, number>;
+      for (const kind of ANNOTATION_KINDS) perKind[kind] = await db.annotations.where('[documentId+kind]').equals([doc.id, kind]).count();
+      result.set(doc.id, perKind);
+    }
+    return result;
+  }, [db]);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    localStorage.setItem(THEME_KEY, theme);
+  }, [theme]);
+  useEffect(() => {
+    if (documentId) localStorage.setItem(LAST_DOCUMENT_KEY, documentId);
+  }, [documentId]);
+
+  const notify = useCallback((tone: Notice['tone'], text: string) => {
+    setNotices((list) => [...list.slice(-3), { id: Date.now() + Math.random(), tone, text }]);
+  }, []);
+
+  const report = useCallback(
+    (outcome: ImportOutcome) => {
+      for (const problem of outcome.problems) notify('error', problem);
+      if (outcome.imported.length > 0) {
+        notify('info', outcome.imported.length === 1 ? `Imported “${outcome.imported[0]!.title}”.` : `Imported ${outcome.imported.length} documents.`);
+        setSelectedDocumentId(outcome.imported[0]!.id);
+        setSelectedAnnotationId(null);
+      }
+    },
+    [notify],
+  );
+
+  const importFiles = useCallback(async (files: SourceFileInput[]) => report(await importSourceFiles(db, files)), [db, report]);
+
+  const chooseAndImport = useCallback(async () => {
+    try {
+      const files = await platform.chooseSourceFiles();
+      if (files.length > 0) await importFiles(files);
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    }
+  }, [platform, importFiles, notify]);
+
+  const openSamples = useCallback(async () => {
+    const added = await importDocuments(db, await sampleCorpusDrafts());
+    notify('info', added.length > 0 ? `Opened the sample corpus: ${added.length} articles.` : 'The sample corpus is already in the library.');
+    if (added[0]) setSelectedDocumentId(added[0].id);
+  }, [db, notify]);
+
+  const undo = useCallback(async () => {
+    const label = await history.current.undo();
+    notify('info', label ? `Undid: ${label}.` : 'Nothing to undo.');
+  }, [notify]);
+
+  const tag = useCallback(
+    async (kind: AnnotationKind, start: number, end: number) => {
+      if (!documentId) return;
+      try {
+        const annotation = await tagSpan(db, { documentId, kind, start, end, author: AUTHOR });
+        setSelectedAnnotationId(annotation.id);
+        history.current.push({
+          label: `tag ${KIND_LABELS[kind].toLowerCase()} “${annotation.quote.slice(0, 40)}”`,
+          undo: async () => void (await deleteAnnotation(db, annotation.id)),
+        });
+      } catch (error) {
+        notify('error', error instanceof Error ? error.message : String(error));
+      }
+    },
+    [db, documentId, notify],
+  );
+
+  const remove = useCallback(
+    async (id: string) => {
+      const deleted = await deleteAnnotation(db, id);
+      if (!deleted) return;
+      setSelectedAnnotationId(null);
+      history.current.push({
+        label: `delete ${KIND_LABELS[deleted.annotation.kind].toLowerCase()} “${deleted.annotation.quote.slice(0, 40)}”`,
+        undo: () => restoreAnnotation(db, deleted),
+      });
+    },
+    [db],
+  );
+
+  const runMenuCommand = useCallback(
+    (command: MenuCommand) => {
+      if (command === 'import') void chooseAndImport();
+      else if (command === 'open-samples') void openSamples();
+      else if (command === 'paste-document') setPasting(true);
+      else if (command === 'toggle-dark-mode') setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
+      else if (command === 'about') void platform.appInfo().then((info) => notify('info', `${info.name} ${info.version} (${info.platform})`));
+    },
+    [chooseAndImport, openSamples, platform, notify],
+  );
+  useEffect(() => platform.onMenuCommand(runMenuCommand), [platform, runMenuCommand]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'z' && !isEditingText(event.target)) {
+        event.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [undo]);
+
+  const selectAnnotation = useCallback((id: string) => {
+    setSelectedAnnotationId(id);
+    setScrollRequest((previous) => ({ annotationId: id, sequence: (previous?.sequence ?? 0) + 1 }));
+  }, []);
+
+  return (
+    <div
+      className={`app${dragging ? ' dragging' : ''}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.currentTarget === event.target) setDragging(false);
+      }}
+      onDrop={(event) => {
+        event.preventDefault();
+        setDragging(false);
+        const files = [...event.dataTransfer.files];
+        void Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(importFiles);
+      }}
+    >
+      <header className="toolbar">
+        <h1 className="brand">Crosscheck</h1>
+        <button type="button" onClick={() => void chooseAndImport()}>
+          Import…
+        </button>
+        <button type="button" onClick={() => setPasting(true)}>
+          New from clipboard…
+        </button>
+        <ul className="legend" aria-label="Legend">
+          {ANNOTATION_KINDS.map((kind) => (
+            <li key={kind}>
+              <mark className={`legend-swatch mark-kind-${kind}`}>{KIND_LABELS[kind]}</mark>
+              <kbd>{kind[0]!.toUpperCase()}</kbd>
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="icon-button" aria-label="Toggle dark mode" aria-pressed={theme === 'dark'} onClick={() => setTheme((t) => (t === 'dark' ? 'light' : 'dark'))}>
+          {theme === 'dark' ? '☀' : '☾'}
+        </button>
+      </header>
+      <div className="notices" aria-live="polite">
+        {notices.map((notice) => (
+          <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
+            <span>{notice.text}</span>
+            <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => setNotices((list) => list.filter((n) => n.id !== notice.id))}>
+              ✕
+            </button>
+          </div>
+        ))}
+      </div>
+      <main className="workspace">
+        <LibraryPane
+          documents={documents ?? []}
+          counts={counts ?? new Map()}
+          selectedId={documentId}
+          onOpen={(id) => {
+            setSelectedDocumentId(id);
+            setSelectedAnnotationId(null);
+          }}
+          onDelete={(id) => void deleteDocument(db, id)}
+          onOpenSamples={() => void openSamples()}
+          onImport={() => void chooseAndImport()}
+        />
+        {currentDocument ? (
+          <Reader
+            document={currentDocument}
+            annotations={annotations ?? []}
+            selectedId={selectedAnnotationId}
+            scrollRequest={scrollRequest}
+            onSelectAnnotation={setSelectedAnnotationId}
+            onTag={(kind, start, end) => void tag(kind, start, end)}
+          />
+        ) : (
+          <section className="reader reader-empty" aria-label="Reader">
+            <p>{documents === undefined ? 'Opening the library…' : 'Import an article or open the sample corpus to start reading.'}</p>
+          </section>
+        )}
+        <AnnotationPanel
+          annotations={annotations ?? []}
+          entities={entities}
+          selectedId={selectedAnnotationId}
+          onSelect={selectAnnotation}
+          onUpdate={(id, changes: { note?: string; status?: ClaimStatus; speakerName?: string }) =>
+            void updateAnnotation(db, id, changes).catch((error: Error) => notify('error', error.message))
+          }
+          onSetEntityType={(entityId, type: EntityType) => void setEntityType(db, entityId, type)}
+          onDelete={(id) => void remove(id)}
+        />
+      </main>
+      {pasting && (
+        <PasteDialog
+          onClose={() => setPasting(false)}
+          onImport={(text, title) => {
+            setPasting(false);
+            void importPastedText(db, text, title).then(report);
+          }}
+        />
+      )}
+    </div>
+  );
+}

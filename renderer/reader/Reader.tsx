@@ -1,0 +1,267 @@
+/**
+ * The reader: a read-only Lexical editor derived from (document text, annotations) on every change.
+ * Selecting text offers the five kinds (toolbar or keys C D F E Q); clicking a mark selects its annotation.
+ */
+import { useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { MarkNode, $isMarkNode } from '@lexical/mark';
+import { $getNodeByKey, type LexicalEditor } from 'lexical';
+import type { Annotation, AnnotationKind, SourceDocument } from '../../shared/model';
+import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
+import type { Span } from '../../shared/anchoring/segments';
+import { snapToWordBoundaries } from '../../shared/anchoring/word-boundaries';
+import { $renderDocumentTree, type OffsetMap } from './document-tree';
+import { readSelectionOffsets } from './selection-offsets';
+import { decorateMarkElement, orderInnermostFirst } from './mark-appearance';
+
+export const TAG_KEYS: Record<string, AnnotationKind> = { c: 'claim', d: 'demand', f: 'fact', e: 'entity', q: 'quantity' };
+
+export interface ScrollRequest {
+  annotationId: string;
+  /** Changes on every request, so that asking twice for the same annotation scrolls twice. */
+  sequence: number;
+}
+
+interface ReaderProps {
+  document: SourceDocument;
+  annotations: readonly Annotation[];
+  selectedId: string | null;
+  scrollRequest: ScrollRequest | null;
+  onSelectAnnotation(id: string): void;
+  onTag(kind: AnnotationKind, start: number, end: number): void;
+}
+
+interface PendingSelection {
+  start: number;
+  end: number;
+  top: number;
+  left: number;
+}
+
+interface HoverCard {
+  annotations: Annotation[];
+  top: number;
+  left: number;
+}
+
+const editorConfig = {
+  namespace: 'crosscheck-reader',
+  editable: false,
+  nodes: [MarkNode],
+  theme: { paragraph: 'reader-paragraph', mark: 'mark', markOverlap: 'mark-overlap' },
+  onError(error: Error) {
+    throw error;
+  },
+};
+
+function spanSignature(spans: readonly Span[]): string {
+  return spans.map((s) => `${s.id}:${s.start}:${s.end}`).join('|');
+}
+
+/** Keeps the editor's tree equal to (text, spans) and decorates marks as they are created. */
+function DocumentTreePlugin(props: {
+  text: string;
+  spans: readonly Span[];
+  byId: ReadonlyMap<string, Annotation>;
+  offsetsRef: { current: OffsetMap };
+  editorRef: { current: LexicalEditor | null };
+  onRendered(): void;
+}): null {
+  const [editor] = useLexicalComposerContext();
+  const { text, spans, byId, offsetsRef, editorRef, onRendered } = props;
+  const byIdRef = useRef(byId);
+  byIdRef.current = byId;
+  const signature = spanSignature(spans);
+  const spansRef = useRef(spans);
+  spansRef.current = spans;
+
+  useEffect(() => {
+    editorRef.current = editor;
+    return editor.registerMutationListener(MarkNode, (mutations) => {
+      editor.read(() => {
+        for (const [key, mutation] of mutations) {
+          if (mutation === 'destroyed') continue;
+          const node = $getNodeByKey(key);
+          const element = editor.getElementByKey(key);
+          if ($isMarkNode(node) && element) decorateMarkElement(element, node.getIDs(), byIdRef.current);
+        }
+      });
+    });
+  }, [editor, editorRef]);
+
+  useEffect(() => {
+    editor.update(
+      () => {
+        offsetsRef.current = $renderDocumentTree(text, spansRef.current);
+      },
+      { onUpdate: onRendered, tag: 'history-merge' },
+    );
+    // The signature stands for the spans: notes and statuses changing must not rebuild the tree.
+  }, [editor, text, signature, offsetsRef, onRendered]);
+
+  return null;
+}
+
+export function Reader({ document: doc, annotations, selectedId, scrollRequest, onSelectAnnotation, onTag }: ReaderProps): JSX.Element {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const editorRef = useRef<LexicalEditor | null>(null);
+  const offsetsRef = useRef<OffsetMap>(new Map());
+  const [renderCount, setRenderCount] = useState(0);
+  const [pending, setPending] = useState<PendingSelection | null>(null);
+  const [hover, setHover] = useState<HoverCard | null>(null);
+  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
+  const spans = useMemo(() => annotations.map(({ id, start, end }) => ({ id, start, end })), [annotations]);
+  const onRendered = useMemo(() => () => setRenderCount((n) => n + 1), []);
+
+  // Re-decorate existing marks when annotation data changes without the tree changing (e.g. after undo).
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    for (const element of container.querySelectorAll<HTMLElement>('mark[data-annotation-ids]')) {
+      decorateMarkElement(element, (element.dataset.annotationIds ?? '').split(' '), byId);
+    }
+  }, [byId, renderCount]);
+
+  // The selected annotation's marks are outlined.
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    for (const element of container.querySelectorAll('.mark-selected')) element.classList.remove('mark-selected');
+    if (!selectedId) return;
+    for (const element of container.querySelectorAll(`mark[data-annotation-ids~="${CSS.escape(selectedId)}"]`)) {
+      element.classList.add('mark-selected');
+    }
+  }, [selectedId, renderCount]);
+
+  useEffect(() => {
+    if (!scrollRequest) return;
+    const first = containerRef.current?.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(scrollRequest.annotationId)}"]`);
+    if (!first) return;
+    first.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    first.classList.remove('mark-flash');
+    void first.offsetWidth; // restart the animation
+    first.classList.add('mark-flash');
+  }, [scrollRequest, renderCount]);
+
+  /** The current selection in the reader, snapped to words; read fresh so a key right after selecting works. */
+  function readPendingSelection(): PendingSelection | null {
+    const editor = editorRef.current;
+    const container = containerRef.current;
+    if (!editor || !container) return null;
+    const offsets = readSelectionOffsets(editor, offsetsRef.current, container);
+    const snapped = offsets && snapToWordBoundaries(doc.text, offsets.start, offsets.end);
+    if (!snapped) return null;
+    const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { ...snapped, top: rect.top, left: rect.left + rect.width / 2 };
+  }
+  const readPendingRef = useRef(readPendingSelection);
+  readPendingRef.current = readPendingSelection;
+
+  // Track the selection for the floating toolbar.
+  useEffect(() => {
+    const update = (): void => setPending(readPendingRef.current());
+    document.addEventListener('selectionchange', update);
+    return () => document.removeEventListener('selectionchange', update);
+  }, []);
+
+  function tag(kind: AnnotationKind, selection: PendingSelection | null): void {
+    if (!selection) return;
+    onTag(kind, selection.start, selection.end);
+    window.getSelection()?.removeAllRanges();
+    setPending(null);
+  }
+  const tagRef = useRef(tag);
+  tagRef.current = tag;
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return;
+      const kind = TAG_KEYS[event.key.toLowerCase()];
+      if (!kind) return;
+      const selection = readPendingRef.current();
+      if (!selection) return;
+      event.preventDefault();
+      tagRef.current(kind, selection);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  function marksAt(target: EventTarget | null): Annotation[] {
+    const mark = (target as HTMLElement | null)?.closest?.('mark[data-annotation-ids]') as HTMLElement | null;
+    if (!mark) return [];
+    return orderInnermostFirst((mark.dataset.annotationIds ?? '').split(' '), byId);
+  }
+
+  return (
+    <section className="reader" aria-label="Reader">
+      <header className="reader-header">
+        {/* The heading is usually the text's first paragraph already; show the title only when it is not. */}
+        {!doc.text.startsWith(doc.title) && <h2 className="reader-title">{doc.title}</h2>}
+        <p className="reader-meta">{[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')}</p>
+      </header>
+      <div
+        ref={containerRef}
+        className="reader-body"
+        onClick={(event) => {
+          if (!window.getSelection()?.isCollapsed) return;
+          const covering = marksAt(event.target);
+          if (covering.length === 0) return;
+          // Clicking again inside overlapping marks moves outwards through them.
+          const current = covering.findIndex((a) => a.id === selectedId);
+          onSelectAnnotation(covering[(current + 1) % covering.length]!.id);
+        }}
+        onMouseOver={(event) => {
+          const covering = marksAt(event.target);
+          if (covering.length === 0) return setHover(null);
+          const rect = (event.target as HTMLElement).closest('mark')!.getBoundingClientRect();
+          setHover({ annotations: covering, top: rect.bottom + 6, left: rect.left });
+        }}
+        onMouseLeave={() => setHover(null)}
+      >
+        <LexicalComposer key={doc.id} initialConfig={editorConfig}>
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="reader-content" aria-label="Document text" aria-readonly="true" />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+          <DocumentTreePlugin text={doc.text} spans={spans} byId={byId} offsetsRef={offsetsRef} editorRef={editorRef} onRendered={onRendered} />
+        </LexicalComposer>
+      </div>
+      {pending && (
+        <div className="tag-toolbar" role="toolbar" aria-label="Tag selection" style={{ top: pending.top, left: pending.left }}>
+          {ANNOTATION_KINDS.map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className={`tag-button kind-${kind}`}
+              // Keep the text selection: a mousedown on a button would otherwise clear it.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => tag(kind, readPendingSelection() ?? pending)}
+              title={`${KIND_LABELS[kind]} (${kind[0]!.toUpperCase()})`}
+            >
+              {KIND_LABELS[kind]}
+              <kbd>{kind[0]!.toUpperCase()}</kbd>
+            </button>
+          ))}
+        </div>
+      )}
+      {hover && (
+        <div className="hover-card" role="tooltip" style={{ top: hover.top, left: hover.left }}>
+          {hover.annotations.map((a) => (
+            <div key={a.id} className="hover-card-row">
+              <span className={`kind-chip kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+              {a.kind === 'claim' && <span className={`status status-${a.status}`}>{a.status}</span>}
+              {a.note && <span className="hover-note">{a.note}</span>}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
