@@ -27,6 +27,14 @@ interface Notice {
   text: string;
 }
 
+/** ISO dates compare as strings; a missing date sorts last. */
+function compareDates(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return a < b ? -1 : 1;
+}
+
 function isEditingText(target: EventTarget | null): boolean {
   return !!(target as HTMLElement | null)?.closest?.('input, textarea, select');
 }
@@ -36,7 +44,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const documents = useLiveQuery(
     async () =>
       (await db.documents.orderBy('importedAt').toArray()).sort(
-        (a, b) => (a.publishedAt ?? '~').localeCompare(b.publishedAt ?? '~') || a.importedAt.localeCompare(b.importedAt) || a.title.localeCompare(b.title),
+        (a, b) => compareDates(a.publishedAt, b.publishedAt) || compareDates(a.importedAt, b.importedAt) || a.title.localeCompare(b.title),
       ),
     [db],
   );

@@ -13,7 +13,7 @@ export function createElectronPlatform(api: CrosscheckApi): Platform {
     saveFile: async (request) => unwrap(await api.saveFile(request)).saved,
     appInfo: async () => unwrap(await api.appInfo()),
     openExternal: async (url) => {
-      unwrap(await api.openExternal(url));
+      if (!unwrap(await api.openExternal(url))) throw new Error(`Crosscheck opens only web links; “${url}” was not opened.`);
     },
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };

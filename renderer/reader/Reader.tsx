@@ -208,7 +208,7 @@ export function Reader({ document: doc, annotations, selectedId, scrollRequest, 
       </header>
       <div
         ref={containerRef}
-        className="reader-body"
+        className={doc.text.startsWith(doc.title) ? 'reader-body starts-with-title' : 'reader-body'}
         onClick={(event) => {
           if (!window.getSelection()?.isCollapsed) return;
           const covering = marksAt(event.target);

@@ -34,10 +34,13 @@ export async function selectInReader(page: Page, needle: string, occurrence = 0)
   );
 }
 
-/** Selects text and tags it with a key (c, d, f, e or q). */
+/** Selects text, tags it with a key (c, d, f, e or q), and waits until the panel lists the new annotation. */
 export async function tagWithKey(page: Page, needle: string, key: string): Promise<void> {
+  const items = annotationList(page).getByRole('listitem');
+  const before = (await annotationList(page).count()) === 0 ? 0 : await items.count();
   await selectInReader(page, needle);
   await page.keyboard.press(key);
+  await expect(items).toHaveCount(before + 1);
 }
 
 export const annotationList = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });

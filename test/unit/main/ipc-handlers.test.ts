@@ -1,0 +1,227 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  createIpcHandler,
+  createIpcImplementations,
+  IPC_CHANNELS,
+  MAX_SOURCE_FILE_BYTES,
+  registerIpcHandlers,
+  SOURCE_FILE_FILTERS,
+  UNTRUSTED_SENDER_ERROR,
+  type DesktopServices,
+  type IpcSenderEvent,
+} from '../../../main/ipc-handlers';
+import { createTrustedUrlTest } from '../../../main/security';
+import { IPC_METHODS, type IpcChannel } from '../../../shared/ipc/contract';
+
+const appFrame = { url: 'app://crosscheck/index.html', parent: null };
+const fromApp: IpcSenderEvent = { senderFrame: appFrame };
+const fromForeignPage: IpcSenderEvent = { senderFrame: { url: 'https://evil.example/', parent: null } };
+const fromSubFrame: IpcSenderEvent = { senderFrame: { url: 'app://crosscheck/index.html', parent: appFrame } };
+const fromVanishedFrame: IpcSenderEvent = { senderFrame: null };
+
+function fakeServices(overrides: Partial<DesktopServices> = {}): DesktopServices {
+  return {
+    chooseFiles: vi.fn(async () => []),
+    chooseSaveLocation: vi.fn(async () => null),
+    fileSize: vi.fn(async () => 10),
+    readFile: vi.fn(async () => new Uint8Array([104, 105])),
+    writeFile: vi.fn(async () => undefined),
+    openExternal: vi.fn(async () => undefined),
+    appInfo: () => ({ name: 'Crosscheck', version: '0.1.0', platform: 'linux' }),
+    ...overrides,
+  };
+}
+
+describe('createIpcHandler: the sender check', () => {
+  it.each([
+    ['a foreign page', fromForeignPage],
+    ['a sub-frame of the app', fromSubFrame],
+    ['a frame that has gone', fromVanishedFrame],
+  ])('refuses %s without running the implementation', async (_label, event) => {
+    const implementation = vi.fn(() => ({ name: 'x', version: '1', platform: 'linux' }));
+    const log = vi.fn();
+    const result = await createIpcHandler('app:info', implementation, { log })(event);
+    expect(result).toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
+    expect(implementation).not.toHaveBeenCalled();
+    expect(log).toHaveBeenCalled();
+  });
+
+  it('accepts the app main frame', async () => {
+    const result = await createIpcHandler('app:info', () => ({ name: 'Crosscheck', version: '1.0.0', platform: 'linux' }))(fromApp);
+    expect(result).toEqual({ ok: true, value: { name: 'Crosscheck', version: '1.0.0', platform: 'linux' } });
+  });
+
+  it('uses the injected trust test (the dev server in unpackaged runs)', async () => {
+    const isTrustedUrl = createTrustedUrlTest({ isPackaged: false, devServerUrl: 'http://localhost:5173' });
+    const event = { senderFrame: { url: 'http://localhost:5173/', parent: null } };
+    const result = await createIpcHandler('shell:open-external', () => true, { isTrustedUrl })(event, 'https://example.org');
+    expect(result).toEqual({ ok: true, value: true });
+  });
+});
+
+describe('createIpcHandler: argument validation', () => {
+  it('refuses a save request whose name is a path, naming the field', async () => {
+    const implementation = vi.fn(() => ({ saved: true }));
+    const result = await createIpcHandler('file:save', implementation)(fromApp, {
+      suggestedName: '../../.bashrc',
+      data: 'x',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('file:save');
+      expect(result.error).toContain('suggestedName');
+      expect(result.error).toContain('must be a file name, not a path');
+    }
+    expect(implementation).not.toHaveBeenCalled();
+  });
+
+  it('refuses missing, extra and mistyped arguments', async () => {
+    const open = vi.fn(() => true);
+    const handler = createIpcHandler('shell:open-external', open);
+    expect((await handler(fromApp)).ok).toBe(false);
+    expect((await handler(fromApp, 42)).ok).toBe(false);
+    expect((await handler(fromApp, 'https://example.org', 'extra')).ok).toBe(false);
+    expect((await createIpcHandler('app:info', vi.fn())(fromApp, 'unexpected')).ok).toBe(false);
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('passes validated arguments through', async () => {
+    const implementation = vi.fn(() => ({ saved: true }));
+    const data = new Uint8Array([1, 2, 3]);
+    const result = await createIpcHandler('file:save', implementation)(fromApp, { suggestedName: 'report.md', data });
+    expect(result).toEqual({ ok: true, value: { saved: true } });
+    expect(implementation).toHaveBeenCalledWith({ suggestedName: 'report.md', data });
+  });
+});
+
+describe('createIpcHandler: failures become results', () => {
+  it('turns a thrown error into { ok: false } instead of rejecting', async () => {
+    const handler = createIpcHandler('app:info', () => {
+      throw new Error('disk on fire');
+    });
+    await expect(handler(fromApp)).resolves.toEqual({ ok: false, error: 'Crosscheck could not complete app:info: disk on fire' });
+  });
+
+  it('turns an async rejection with a non-Error into a result too', async () => {
+    const handler = createIpcHandler('source:choose', () => Promise.reject('nope'));
+    await expect(handler(fromApp)).resolves.toMatchObject({ ok: false });
+  });
+});
+
+describe('source:choose', () => {
+  it('offers text and markdown files, plus all files, and returns names and bytes', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/home/ana/notes/rescue.md', '/home/ana/notes/envoy.txt']),
+      readFile: vi.fn(async (file: string) => new TextEncoder().encode(`text of ${file}`)),
+    });
+    const handler = createIpcHandler('source:choose', createIpcImplementations(services)['source:choose']);
+    const result = await handler(fromApp);
+    expect(services.chooseFiles).toHaveBeenCalledWith(SOURCE_FILE_FILTERS);
+    expect(SOURCE_FILE_FILTERS[0]?.extensions).toEqual(['txt', 'md', 'markdown', 'text']);
+    expect(SOURCE_FILE_FILTERS.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      expect(result.value.map((file) => file.name)).toEqual(['rescue.md', 'envoy.txt']);
+      expect(new TextDecoder().decode(result.value[0]?.bytes)).toBe('text of /home/ana/notes/rescue.md');
+      expect(result.value[0]?.bytes).toBeInstanceOf(Uint8Array);
+    }
+  });
+
+  it('returns an empty list when the dialog is cancelled', async () => {
+    const result = await createIpcImplementations(fakeServices())['source:choose']();
+    expect(result).toEqual([]);
+  });
+
+  it('refuses a file over 50 MB by name, before reading anything', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/a/small.txt', '/a/huge-dump.txt']),
+      fileSize: vi.fn(async (file: string) => (file.endsWith('huge-dump.txt') ? MAX_SOURCE_FILE_BYTES + 1 : 100)),
+    });
+    const result = await createIpcHandler('source:choose', createIpcImplementations(services)['source:choose'])(fromApp);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('"huge-dump.txt"');
+      expect(result.error).toContain('50.0 MB');
+    }
+    expect(services.readFile).not.toHaveBeenCalled();
+  });
+
+  it('accepts a file of exactly 50 MB', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/a/edge.txt']),
+      fileSize: vi.fn(async () => MAX_SOURCE_FILE_BYTES),
+    });
+    await expect(createIpcImplementations(services)['source:choose']()).resolves.toHaveLength(1);
+  });
+
+  it('names the file it could not read', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/a/locked.md']),
+      readFile: vi.fn(async () => {
+        throw new Error('EACCES: permission denied');
+      }),
+    });
+    const result = await createIpcHandler('source:choose', createIpcImplementations(services)['source:choose'])(fromApp);
+    expect(result).toEqual({ ok: false, error: 'Could not read "locked.md": EACCES: permission denied' });
+  });
+});
+
+describe('file:save', () => {
+  it('asks where to save with the suggested name and filters, then writes the data', async () => {
+    const services = fakeServices({ chooseSaveLocation: vi.fn(async () => '/home/ana/report.md') });
+    const filters = [{ name: 'Markdown', extensions: ['md'] }];
+    const result = await createIpcImplementations(services)['file:save']({ suggestedName: 'report.md', data: '# Report', filters });
+    expect(services.chooseSaveLocation).toHaveBeenCalledWith('report.md', filters);
+    expect(services.writeFile).toHaveBeenCalledWith('/home/ana/report.md', '# Report');
+    expect(result).toEqual({ saved: true });
+  });
+
+  it('writes nothing when the dialog is cancelled', async () => {
+    const services = fakeServices();
+    const result = await createIpcImplementations(services)['file:save']({ suggestedName: 'a.csv', data: 'x' });
+    expect(result).toEqual({ saved: false });
+    expect(services.writeFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('app:info and shell:open-external', () => {
+  it('app:info reports name, version and platform', async () => {
+    const handler = createIpcHandler('app:info', createIpcImplementations(fakeServices())['app:info']);
+    await expect(handler(fromApp)).resolves.toEqual({
+      ok: true,
+      value: { name: 'Crosscheck', version: '0.1.0', platform: 'linux' },
+    });
+  });
+
+  it('opens safe web links, normalised', async () => {
+    const services = fakeServices();
+    await expect(createIpcImplementations(services)['shell:open-external']('HTTPS://Example.org')).resolves.toBe(true);
+    expect(services.openExternal).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'https://u:p@example.org/'])(
+    'does not open %s',
+    async (url) => {
+      const services = fakeServices();
+      await expect(createIpcImplementations(services)['shell:open-external'](url)).resolves.toBe(false);
+      expect(services.openExternal).not.toHaveBeenCalled();
+    },
+  );
+});
+
+describe('registerIpcHandlers', () => {
+  it('registers a checked handler for every channel of the contract', async () => {
+    const handlers = new Map<string, (event: IpcSenderEvent, ...args: unknown[]) => Promise<unknown>>();
+    const ipcMain = { handle: vi.fn((channel: string, listener: never) => void handlers.set(channel, listener)) };
+    registerIpcHandlers(ipcMain, createIpcImplementations(fakeServices()));
+
+    const contractChannels: IpcChannel[] = Object.values(IPC_METHODS);
+    expect([...handlers.keys()].sort()).toEqual([...contractChannels].sort());
+    expect([...IPC_CHANNELS].sort()).toEqual([...contractChannels].sort());
+
+    for (const [, handler] of handlers) {
+      await expect(handler(fromForeignPage)).resolves.toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
+    }
+    await expect(handlers.get('app:info')?.(fromApp)).resolves.toMatchObject({ ok: true });
+  });
+});
