@@ -164,3 +164,18 @@ test('searches the library by title', async ({ page }) => {
   await expect(documentList(page).getByRole('listitem')).toHaveCount(1);
   await expect(documentList(page)).toContainText('Marrow Creek families wait');
 });
+
+test('shows right-to-left paragraphs right to left, next to left-to-right ones', async ({ page }) => {
+  await page.getByRole('button', { name: 'New from clipboard…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New document from clipboard' });
+  await dialog.getByLabel('Title (optional; the first line otherwise)').fill('Rain report');
+  await dialog.getByLabel('Article text').fill('Rain report in two languages\nهطلت أمطار غزيرة على المدينة يوم الاثنين وأغلقت ثلاث طرق.');
+  await dialog.getByRole('button', { name: 'Import' }).click();
+  const paragraphs = page.locator('.reader-content p');
+  await expect(paragraphs).toHaveCount(2);
+  await expect(paragraphs.nth(1)).toHaveAttribute('dir', 'auto');
+  expect(await paragraphs.nth(1).evaluate((p) => getComputedStyle(p).direction)).toBe('rtl');
+  expect(await paragraphs.nth(0).evaluate((p) => getComputedStyle(p).direction)).toBe('ltr');
+  await tagWithKey(page, 'ثلاث طرق', 'q');
+  await expect(page.locator('.reader-content mark.mark-kind-quantity')).toHaveText('ثلاث طرق');
+});
