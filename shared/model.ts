@@ -106,6 +106,14 @@ export interface Decision {
   evidenceHash: string;
 }
 
+/** A decision that was replaced by a newer one for the same contradiction (kept for the record). */
+export interface DecisionHistoryEntry extends Decision {
+  /** Stable across machines: derived from contradiction id, reviewer and time. */
+  id: string;
+  /** When it stopped being the current decision. */
+  supersededAt: string;
+}
+
 export const KIND_LABELS: Record<AnnotationKind, string> = {
   claim: 'Claim',
   demand: 'Demand',

@@ -3,7 +3,7 @@
  * nowhere else; a version with an upgrade() keeps its upgrade and gets a test that opens the previous one.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, Decision, Entity, Link, SourceDocument } from '../../shared/model';
+import type { Annotation, Decision, DecisionHistoryEntry, Entity, Link, SourceDocument } from '../../shared/model';
 
 export interface Setting {
   key: string;
@@ -18,6 +18,7 @@ export class CrosscheckDatabase extends Dexie {
   entities!: Table<Entity, string>;
   links!: Table<Link, string>;
   decisions!: Table<Decision, string>;
+  decisionHistory!: Table<DecisionHistoryEntry, string>;
   settings!: Table<Setting, string>;
 
   constructor(name: string = DATABASE_NAME) {
@@ -28,6 +29,7 @@ export class CrosscheckDatabase extends Dexie {
       entities: 'id, name, type, *aliases',
       links: 'id, fromId, toId, relation',
       decisions: 'contradictionId, status, decidedAt',
+      decisionHistory: 'id, contradictionId, decidedAt',
       settings: 'key',
     });
   }
