@@ -1,4 +1,4 @@
-import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftFromPlainText } from '../../../../shared/importers/source-document';
 import { CrosscheckDatabase } from '../../../../renderer/store/database';
@@ -13,7 +13,8 @@ beforeEach(async () => {
   await db.open();
 });
 afterEach(async () => {
-  await db.delete();
+  db.close();
+  await Dexie.delete(db.name);
 });
 
 async function importArticle(text = article) {
