@@ -5,6 +5,8 @@
 import type { SourceDocument, SourceFormat } from '../model';
 import { canonicalizePlainText, joinParagraphs } from '../text/canonical-text';
 import { sha256Hex } from '../text/sha256';
+import { openingMetadataSpans, statedDocumentDate } from '../extract/dates';
+import { paragraphRanges } from '../text/canonical-text';
 import { parseMarkdown } from './markdown';
 
 /** A document before it has an id and an import time. */
@@ -96,10 +98,33 @@ export async function draftFromMarkdown(source: string, sourceName: string): Pro
   );
 }
 
-/** Builds a draft from plain text, such as a pasted article. */
+/**
+ * The headline of a plain text: its first paragraph that is not a date line, a "date …" header or an
+ * outlet's name beside one (articles saved from feeds often open with those).
+ */
+function plainTextTitle(text: string): string {
+  const metadata = openingMetadataSpans(text);
+  const headline = paragraphRanges(text).find((p) => !metadata.some(([from, to]) => from <= p.start && to >= p.end));
+  return titleFromText(headline ? text.slice(headline.start) : text);
+}
+
+/**
+ * Builds a draft from plain text, such as a pasted article. A date header line with a year ("date
+ * 2025-03-06", "Thu 06 Mar 2025") becomes the publication date; a dateline without a year does not.
+ */
 export async function draftFromPlainText(source: string, sourceName: string, title?: string): Promise<DocumentDraft> {
   const text = canonicalizePlainText(source);
-  return finish({ title: title?.trim() || titleFromText(text), text, format: 'text', language: 'und' }, sourceName);
+  const stated = statedDocumentDate(text);
+  return finish(
+    {
+      title: title?.trim() || plainTextTitle(text),
+      text,
+      format: 'text',
+      language: 'und',
+      ...(stated?.source === 'header' ? { publishedAt: stated.date } : {}),
+    },
+    sourceName,
+  );
 }
 
 /** Reads a chosen or dropped file into a draft, choosing the importer by the file's extension. */

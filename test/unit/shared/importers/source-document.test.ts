@@ -55,3 +55,23 @@ describe('titleFromText', () => {
     expect(title.endsWith('word…')).toBe(true);
   });
 });
+
+describe('plain-text header lines', () => {
+  it('takes the publication date from a date line and the title from the headline after it', async () => {
+    const draft = await draftFromFile({ name: 'ferry.txt', bytes: bytes('Tue 04 Jun 2024\nFerry strike ends after nine days\n\nCrews returned on Tuesday.') });
+    expect(draft.title).toBe('Ferry strike ends after nine days');
+    expect(draft.publishedAt).toBe('2024-06-04');
+  });
+
+  it('reads a "date YYYY-MM-DD" header and skips an outlet line beside it for the title', async () => {
+    const draft = await draftFromFile({ name: 'mill.txt', bytes: bytes('date 2023-10-09\nMill Valley Courier\n\nMill reopens\n\nThe old mill reopened.') });
+    expect(draft.publishedAt).toBe('2023-10-09');
+    expect(draft.title).toBe('Mill reopens');
+  });
+
+  it('keeps a first line that is a headline as the title and leaves the date unknown when none is stated', async () => {
+    const draft = await draftFromFile({ name: 'x.txt', bytes: bytes('Harbour dredging delayed\n\nWork will start later than planned.') });
+    expect(draft.title).toBe('Harbour dredging delayed');
+    expect(draft.publishedAt).toBeUndefined();
+  });
+});
