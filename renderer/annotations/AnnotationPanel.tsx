@@ -2,10 +2,14 @@
 import { useEffect, useRef, useState, type JSX } from 'react';
 import type { Annotation, ClaimStatus, Entity, EntityType } from '../../shared/model';
 import { CLAIM_STATUSES, ENTITY_TYPES, KIND_LABELS } from '../../shared/model';
+import { describeQuantityKey } from '../../shared/extract/quantity-key';
+import type { ClusterSummary } from '../engine/engine-protocol';
 
 interface AnnotationPanelProps {
   annotations: readonly Annotation[];
   entities: ReadonlyMap<string, Entity>;
+  /** Entity annotation id -> the spellings the engine takes for the same referent. */
+  clusters: Readonly<Record<string, ClusterSummary>>;
   selectedId: string | null;
   onSelect(id: string): void;
   onUpdate(id: string, changes: { note?: string; status?: ClaimStatus; speakerName?: string }): void;
@@ -20,6 +24,7 @@ function shorten(text: string, max = 90): string {
 function AnnotationEditor(props: {
   annotation: Annotation;
   entities: ReadonlyMap<string, Entity>;
+  cluster: ClusterSummary | undefined;
   onUpdate: AnnotationPanelProps['onUpdate'];
   onSetEntityType: AnnotationPanelProps['onSetEntityType'];
   onDelete(): void;
@@ -75,12 +80,30 @@ function AnnotationEditor(props: {
           </select>
         </label>
       )}
-      {annotation.quantity && (
-        <p className="quantity-detail">
-          Value {annotation.quantity.value}
-          {annotation.quantity.upper !== undefined ? `–${annotation.quantity.upper}` : ''} · key <code>{annotation.quantity.key}</code>
-        </p>
+      {props.cluster && (
+        <div className="cluster-detail" aria-label="Same referent">
+          <p>Written elsewhere as:</p>
+          <ul>
+            {props.cluster.forms.map((form) => (
+              <li key={form.name}>
+                {form.name} <span className="muted">({form.mentions} in {form.documents} document{form.documents === 1 ? '' : 's'})</span>
+              </li>
+            ))}
+          </ul>
+          {props.cluster.reasons.length > 0 && <p className="muted">Why: {props.cluster.reasons.join('; ')}</p>}
+        </div>
       )}
+      {annotation.kind === 'quantity' &&
+        (annotation.quantity ? (
+          <p className="quantity-detail">
+            {annotation.quantity.approximation && annotation.quantity.approximation !== 'exact' ? `${annotation.quantity.approximation} ` : ''}
+            {annotation.quantity.value}
+            {annotation.quantity.upper !== undefined ? `–${annotation.quantity.upper}` : ''} {describeQuantityKey(annotation.quantity.key)}
+            {annotation.quantity.asOf ? `, as of ${annotation.quantity.asOf}` : ''} · key <code>{annotation.quantity.key}</code>
+          </p>
+        ) : (
+          <p className="quantity-detail muted">No counted figure recognised in this span; it is not compared across documents.</p>
+        ))}
       <label>
         Note
         <textarea
@@ -108,10 +131,7 @@ export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
   }, [selectedId]);
 
   return (
-    <aside className="annotation-panel" aria-label="Annotations">
-      <h2>
-        Annotations <span className="count">{annotations.length}</span>
-      </h2>
+    <section className="annotation-panel" aria-label="Annotations">
       {ordered.length === 0 ? (
         <p className="empty-hint">Select text in the reader, then press C, D, F, E or Q (or use the toolbar) to tag it.</p>
       ) : (
@@ -131,6 +151,7 @@ export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
                   <AnnotationEditor
                     annotation={annotation}
                     entities={entities}
+                    cluster={props.clusters[annotation.id]}
                     onUpdate={props.onUpdate}
                     onSetEntityType={props.onSetEntityType}
                     onDelete={() => props.onDelete(annotation.id)}
@@ -141,6 +162,6 @@ export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
           })}
         </ol>
       )}
-    </aside>
+    </section>
   );
 }

@@ -14,12 +14,22 @@ import { PasteDialog } from '../library/PasteDialog';
 import { importPastedText, importSourceFiles, type ImportOutcome } from '../library/import-sources';
 import { sampleCorpusDrafts } from '../library/sample-corpus';
 import { Reader, type ScrollRequest } from '../reader/Reader';
+import { FOCUS_SPAN_ID } from '../reader/mark-appearance';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { UndoHistory } from '../annotations/undo-history';
+import { useEngine } from '../engine/use-engine';
+import { ContradictionList } from '../review/ContradictionList';
+import { SuggestionList } from '../suggestions/SuggestionList';
+import { acceptSuggestion, rejectSuggestion, unrejectSuggestion } from '../store/suggestion-commands';
+import { readTaggedSpan } from '../tagging/read-tagged-span';
+import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
+import type { Evidence } from '../../shared/detect/contradiction';
 
 const AUTHOR = 'Fact-checker';
 const LAST_DOCUMENT_KEY = 'crosscheck.lastDocument';
 const THEME_KEY = 'crosscheck.theme';
+
+type PanelTab = 'annotations' | 'suggestions' | 'contradictions';
 
 interface Notice {
   id: number;
@@ -56,6 +66,11 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const [dragging, setDragging] = useState(false);
   const [theme, setTheme] = useState(() => localStorage.getItem(THEME_KEY) ?? 'light');
   const history = useRef(new UndoHistory());
+  const engine = useEngine(db.name);
+  const [panelTab, setPanelTab] = useState<PanelTab>('annotations');
+  const [suggestionState, setSuggestionState] = useState<{ documentId: string; items: SuggestedAnnotation[] } | null>(null);
+  const [activeSuggestion, setActiveSuggestion] = useState(0);
+  const [focusSpan, setFocusSpan] = useState<{ documentId: string; start: number; end: number } | null>(null);
 
   const currentDocument = documents?.find((d) => d.id === selectedDocumentId) ?? documents?.[0] ?? null;
   const documentId = currentDocument?.id ?? null;
@@ -63,6 +78,8 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
     () => (documentId ? db.annotations.where('documentId').equals(documentId).toArray() : []),
     [db, documentId],
   );
+  const suggestions = suggestionState && suggestionState.documentId === documentId ? suggestionState.items : [];
+  const documentsById = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d])), [documents]);
   const entityList = useLiveQuery(() => db.entities.toArray(), [db]);
   const entities = useMemo(() => new Map((entityList ?? []).map((e) => [e.id, e])), [entityList]);
   const counts = useLiveQuery(async () => {
@@ -123,10 +140,12 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
 
   const tag = useCallback(
     async (kind: AnnotationKind, start: number, end: number) => {
-      if (!documentId) return;
+      if (!documentId || !currentDocument) return;
       try {
-        const annotation = await tagSpan(db, { documentId, kind, start, end, author: AUTHOR });
+        const reading = kind === 'entity' || kind === 'quantity' ? readTaggedSpan(currentDocument, kind, start, end) : {};
+        const annotation = await tagSpan(db, { documentId, kind, start, end, author: AUTHOR, ...reading });
         setSelectedAnnotationId(annotation.id);
+        setPanelTab('annotations');
         history.current.push({
           label: `tag ${KIND_LABELS[kind].toLowerCase()} “${annotation.quote.slice(0, 40)}”`,
           undo: async () => void (await deleteAnnotation(db, annotation.id)),
@@ -135,7 +154,76 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         notify('error', error instanceof Error ? error.message : String(error));
       }
     },
-    [db, documentId, notify],
+    [db, documentId, currentDocument, notify],
+  );
+
+  const runSuggest = useCallback(async () => {
+    if (!documentId) return;
+    const items = await engine.suggest(documentId);
+    setSuggestionState({ documentId, items });
+    setActiveSuggestion(0);
+    setPanelTab('suggestions');
+    if (items.length === 0) notify('info', 'Extraction has nothing new to suggest for this document.');
+  }, [documentId, engine, notify]);
+
+  const dropSuggestion = useCallback((id: string) => {
+    setSuggestionState((state) => (state ? { ...state, items: state.items.filter((item) => item.id !== id) } : state));
+  }, []);
+  const restoreSuggestion = useCallback((suggestion: SuggestedAnnotation) => {
+    setSuggestionState((state) =>
+      state && state.documentId === suggestion.documentId
+        ? { ...state, items: [...state.items, suggestion].sort((a, b) => a.start - b.start || a.end - b.end) }
+        : state,
+    );
+  }, []);
+
+  const accept = useCallback(
+    async (suggestion: SuggestedAnnotation) => {
+      try {
+        await acceptSuggestion(db, suggestion, AUTHOR);
+        dropSuggestion(suggestion.id);
+        history.current.push({
+          label: `accept suggestion “${suggestion.quote.slice(0, 40)}”`,
+          undo: async () => {
+            await deleteAnnotation(db, suggestion.id);
+            restoreSuggestion(suggestion);
+          },
+        });
+      } catch (error) {
+        notify('error', error instanceof Error ? error.message : String(error));
+      }
+    },
+    [db, dropSuggestion, restoreSuggestion, notify],
+  );
+
+  const reject = useCallback(
+    async (suggestion: SuggestedAnnotation) => {
+      await rejectSuggestion(db, suggestion);
+      dropSuggestion(suggestion.id);
+      history.current.push({
+        label: `reject suggestion “${suggestion.quote.slice(0, 40)}”`,
+        undo: async () => {
+          await unrejectSuggestion(db, suggestion.id);
+          restoreSuggestion(suggestion);
+        },
+      });
+    },
+    [db, dropSuggestion, restoreSuggestion],
+  );
+
+  const openEvidence = useCallback(
+    (evidence: Evidence) => {
+      setSelectedDocumentId(evidence.documentId);
+      if (evidence.annotationId) {
+        setFocusSpan(null);
+        setSelectedAnnotationId(evidence.annotationId);
+        setScrollRequest((previous) => ({ annotationId: evidence.annotationId!, sequence: (previous?.sequence ?? 0) + 1 }));
+      } else {
+        setFocusSpan({ documentId: evidence.documentId, start: evidence.start, end: evidence.end });
+        setScrollRequest((previous) => ({ annotationId: FOCUS_SPAN_ID, sequence: (previous?.sequence ?? 0) + 1 }));
+      }
+    },
+    [],
   );
 
   const remove = useCallback(
@@ -205,6 +293,14 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         <button type="button" onClick={() => setPasting(true)}>
           New from clipboard…
         </button>
+        <button
+          type="button"
+          className="contradiction-badge"
+          aria-label={`${engine.contradictions?.length ?? 0} contradictions`}
+          onClick={() => setPanelTab('contradictions')}
+        >
+          Contradictions <span className="badge">{engine.contradictions === undefined ? '…' : engine.contradictions.length}</span>
+        </button>
         <ul className="legend" aria-label="Legend">
           {ANNOTATION_KINDS.map((kind) => (
             <li key={kind}>
@@ -244,9 +340,21 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
           <Reader
             document={currentDocument}
             annotations={annotations ?? []}
+            suggestions={suggestions}
+            focusSpan={focusSpan && focusSpan.documentId === currentDocument.id ? focusSpan : null}
             selectedId={selectedAnnotationId}
             scrollRequest={scrollRequest}
-            onSelectAnnotation={setSelectedAnnotationId}
+            onSuggest={() => void runSuggest()}
+            onSelectAnnotation={(id) => {
+              const index = suggestions.findIndex((s) => s.id === id);
+              if (index >= 0 && !(annotations ?? []).some((a) => a.id === id)) {
+                setPanelTab('suggestions');
+                setActiveSuggestion(index);
+              } else {
+                setSelectedAnnotationId(id);
+                setPanelTab('annotations');
+              }
+            }}
             onTag={(kind, start, end) => void tag(kind, start, end)}
           />
         ) : (
@@ -254,17 +362,61 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
             <p>{documents === undefined ? 'Opening the library…' : 'Import an article or open the sample corpus to start reading.'}</p>
           </section>
         )}
-        <AnnotationPanel
-          annotations={annotations ?? []}
-          entities={entities}
-          selectedId={selectedAnnotationId}
-          onSelect={selectAnnotation}
-          onUpdate={(id, changes: { note?: string; status?: ClaimStatus; speakerName?: string }) =>
-            void updateAnnotation(db, id, changes).catch((error: Error) => notify('error', error.message))
-          }
-          onSetEntityType={(entityId, type: EntityType) => void setEntityType(db, entityId, type)}
-          onDelete={(id) => void remove(id)}
-        />
+        <aside className="side-panel" aria-label="Side panel">
+          <div className="tabs" role="tablist" aria-label="Side panel">
+            {(
+              [
+                ['annotations', `Annotations ${annotations?.length ?? 0}`],
+                ['suggestions', `Suggestions ${suggestions.length}`],
+                ['contradictions', `Contradictions ${engine.contradictions?.length ?? '…'}`],
+              ] as const
+            ).map(([tab, label]) => (
+              <button key={tab} type="button" role="tab" aria-selected={panelTab === tab} className={panelTab === tab ? 'tab selected' : 'tab'} onClick={() => setPanelTab(tab)}>
+                {label}
+              </button>
+            ))}
+          </div>
+          {panelTab === 'annotations' && (
+            <AnnotationPanel
+              annotations={annotations ?? []}
+              entities={entities}
+              clusters={engine.clusters}
+              selectedId={selectedAnnotationId}
+              onSelect={selectAnnotation}
+              onUpdate={(id, changes: { note?: string; status?: ClaimStatus; speakerName?: string }) =>
+                void updateAnnotation(db, id, changes).catch((error: Error) => notify('error', error.message))
+              }
+              onSetEntityType={(entityId, type: EntityType) => void setEntityType(db, entityId, type)}
+              onDelete={(id) => void remove(id)}
+            />
+          )}
+          {panelTab === 'suggestions' &&
+            (suggestionState?.documentId === documentId ? (
+              <SuggestionList
+                suggestions={suggestions}
+                activeIndex={Math.min(activeSuggestion, Math.max(0, suggestions.length - 1))}
+                onActivate={setActiveSuggestion}
+                onAccept={(s) => void accept(s)}
+                onReject={(s) => void reject(s)}
+                onAcceptAll={() => void (async () => { for (const s of suggestions) await accept(s); })()}
+              />
+            ) : (
+              <p className="empty-hint">
+                Press <strong>Suggest</strong> above the document to let extraction propose the people, organisations, places and figures in it.
+              </p>
+            ))}
+          {panelTab === 'contradictions' && (
+            <ContradictionList
+              contradictions={engine.contradictions}
+              documents={documentsById}
+              progress={engine.progress}
+              error={engine.error}
+              settings={engine.settings}
+              onChangeSettings={engine.setSettings}
+              onOpenEvidence={openEvidence}
+            />
+          )}
+        </aside>
       </main>
       {pasting && (
         <PasteDialog

@@ -16,7 +16,8 @@ import type { Span } from '../../shared/anchoring/segments';
 import { snapToWordBoundaries } from '../../shared/anchoring/word-boundaries';
 import { $renderDocumentTree, type OffsetMap } from './document-tree';
 import { readSelectionOffsets } from './selection-offsets';
-import { decorateMarkElement, orderInnermostFirst } from './mark-appearance';
+import { FOCUS_SPAN_ID, decorateMarkElement, orderInnermostFirst } from './mark-appearance';
+import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
 
 export const TAG_KEYS: Record<string, AnnotationKind> = { c: 'claim', d: 'demand', f: 'fact', e: 'entity', q: 'quantity' };
 
@@ -29,9 +30,14 @@ export interface ScrollRequest {
 interface ReaderProps {
   document: SourceDocument;
   annotations: readonly Annotation[];
+  /** Suggestions not yet accepted or rejected, drawn as dashed marks. */
+  suggestions: readonly SuggestedAnnotation[];
+  /** A span to show (evidence that is not a stored annotation); scroll to it with annotationId 'focus'. */
+  focusSpan: { start: number; end: number } | null;
   selectedId: string | null;
   scrollRequest: ScrollRequest | null;
   onSelectAnnotation(id: string): void;
+  onSuggest(): void;
   onTag(kind: AnnotationKind, start: number, end: number): void;
 }
 
@@ -67,14 +73,17 @@ function DocumentTreePlugin(props: {
   text: string;
   spans: readonly Span[];
   byId: ReadonlyMap<string, Annotation>;
+  pending: ReadonlySet<string>;
   offsetsRef: { current: OffsetMap };
   editorRef: { current: LexicalEditor | null };
   onRendered(): void;
 }): null {
   const [editor] = useLexicalComposerContext();
-  const { text, spans, byId, offsetsRef, editorRef, onRendered } = props;
+  const { text, spans, byId, pending, offsetsRef, editorRef, onRendered } = props;
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
+  const pendingRef = useRef(pending);
+  pendingRef.current = pending;
   const signature = spanSignature(spans);
   const spansRef = useRef(spans);
   spansRef.current = spans;
@@ -87,7 +96,7 @@ function DocumentTreePlugin(props: {
           if (mutation === 'destroyed') continue;
           const node = $getNodeByKey(key);
           const element = editor.getElementByKey(key);
-          if ($isMarkNode(node) && element) decorateMarkElement(element, node.getIDs(), byIdRef.current);
+          if ($isMarkNode(node) && element) decorateMarkElement(element, node.getIDs(), byIdRef.current, pendingRef.current);
         }
       });
     });
@@ -106,15 +115,25 @@ function DocumentTreePlugin(props: {
   return null;
 }
 
-export function Reader({ document: doc, annotations, selectedId, scrollRequest, onSelectAnnotation, onTag }: ReaderProps): JSX.Element {
+export function Reader(props: ReaderProps): JSX.Element {
+  const { document: doc, annotations, suggestions, focusSpan, selectedId, scrollRequest, onSelectAnnotation, onTag } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
   const offsetsRef = useRef<OffsetMap>(new Map());
   const [renderCount, setRenderCount] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
-  const byId = useMemo(() => new Map(annotations.map((a) => [a.id, a])), [annotations]);
-  const spans = useMemo(() => annotations.map(({ id, start, end }) => ({ id, start, end })), [annotations]);
+  // Suggestions join the marks as annotations-to-be; a stored annotation with the same id wins.
+  const byId = useMemo(
+    () => new Map<string, Annotation>([...suggestions.map((s) => [s.id, s as unknown as Annotation] as const), ...annotations.map((a) => [a.id, a] as const)]),
+    [annotations, suggestions],
+  );
+  const pendingSuggestions = useMemo(() => new Set(suggestions.map((s) => s.id).filter((id) => !annotations.some((a) => a.id === id))), [annotations, suggestions]);
+  const spans = useMemo(() => {
+    const all = [...byId.values()].map(({ id, start, end }) => ({ id, start, end }));
+    if (focusSpan) all.push({ id: FOCUS_SPAN_ID, ...focusSpan });
+    return all;
+  }, [byId, focusSpan]);
   const onRendered = useMemo(() => () => setRenderCount((n) => n + 1), []);
 
   // Re-decorate existing marks when annotation data changes without the tree changing (e.g. after undo).
@@ -122,9 +141,9 @@ export function Reader({ document: doc, annotations, selectedId, scrollRequest, 
     const container = containerRef.current;
     if (!container) return;
     for (const element of container.querySelectorAll<HTMLElement>('mark[data-annotation-ids]')) {
-      decorateMarkElement(element, (element.dataset.annotationIds ?? '').split(' '), byId);
+      decorateMarkElement(element, (element.dataset.annotationIds ?? '').split(' '), byId, pendingSuggestions);
     }
-  }, [byId, renderCount]);
+  }, [byId, pendingSuggestions, renderCount]);
 
   // The selected annotation's marks are outlined.
   useEffect(() => {
@@ -204,7 +223,12 @@ export function Reader({ document: doc, annotations, selectedId, scrollRequest, 
       <header className="reader-header">
         {/* The heading is usually the text's first paragraph already; show the title only when it is not. */}
         {!doc.text.startsWith(doc.title) && <h2 className="reader-title">{doc.title}</h2>}
-        <p className="reader-meta">{[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')}</p>
+        <div className="reader-meta-row">
+          <p className="reader-meta">{[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')}</p>
+          <button type="button" onClick={props.onSuggest} title="Let extraction propose entities and figures in this document">
+            Suggest
+          </button>
+        </div>
       </header>
       <div
         ref={containerRef}
@@ -230,7 +254,15 @@ export function Reader({ document: doc, annotations, selectedId, scrollRequest, 
             contentEditable={<ContentEditable className="reader-content" aria-label="Document text" aria-readonly="true" />}
             ErrorBoundary={LexicalErrorBoundary}
           />
-          <DocumentTreePlugin text={doc.text} spans={spans} byId={byId} offsetsRef={offsetsRef} editorRef={editorRef} onRendered={onRendered} />
+          <DocumentTreePlugin
+            text={doc.text}
+            spans={spans}
+            byId={byId}
+            pending={pendingSuggestions}
+            offsetsRef={offsetsRef}
+            editorRef={editorRef}
+            onRendered={onRendered}
+          />
         </LexicalComposer>
       </div>
       {pending && (
@@ -256,6 +288,7 @@ export function Reader({ document: doc, annotations, selectedId, scrollRequest, 
           {hover.annotations.map((a) => (
             <div key={a.id} className="hover-card-row">
               <span className={`kind-chip kind-${a.kind}`}>{KIND_LABELS[a.kind]}</span>
+              {pendingSuggestions.has(a.id) && <span className="status">suggested</span>}
               {a.kind === 'claim' && <span className={`status status-${a.status}`}>{a.status}</span>}
               {a.note && <span className="hover-note">{a.note}</span>}
             </div>

@@ -12,8 +12,22 @@ export function orderInnermostFirst(ids: readonly string[], byId: ReadonlyMap<st
     .sort((a, b) => a.end - a.start - (b.end - b.start) || a.start - b.start);
 }
 
-export function decorateMarkElement(element: HTMLElement, ids: readonly string[], byId: ReadonlyMap<string, Annotation>): void {
+/** The id of the transient mark that shows a piece of evidence which is not a stored annotation. */
+export const FOCUS_SPAN_ID = 'focus';
+
+/**
+ * Gives a mark element its kinds. `pending` holds ids of suggestions not yet accepted: drawn dashed, so the
+ * user tells a proposal from a decision.
+ */
+export function decorateMarkElement(
+  element: HTMLElement,
+  ids: readonly string[],
+  byId: ReadonlyMap<string, Annotation>,
+  pending: ReadonlySet<string> = new Set(),
+): void {
   const covering = orderInnermostFirst(ids, byId);
+  element.classList.toggle('mark-focus', ids.includes(FOCUS_SPAN_ID));
+  element.classList.toggle('mark-suggested', ids.length > 0 && ids.every((id) => pending.has(id) || id === FOCUS_SPAN_ID) && ids.some((id) => pending.has(id)));
   const kinds = [...new Set(covering.map((a) => a.kind))];
   element.dataset.annotationIds = ids.join(' ');
   element.dataset.kinds = kinds.join(' ');

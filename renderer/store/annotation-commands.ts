@@ -24,8 +24,11 @@ function normaliseName(name: string): string {
   return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
 }
 
-/** Finds an entity whose name or alias is `name` (case-insensitively), creating one if there is none. */
-async function findOrCreateEntity(db: CrosscheckDatabase, name: string, type: EntityType): Promise<Entity> {
+/**
+ * Finds an entity whose name or alias is `name` (case-insensitively), creating one if there is none.
+ * Call inside a transaction that includes the entities table.
+ */
+export async function findOrCreateEntity(db: CrosscheckDatabase, name: string, type: EntityType): Promise<Entity> {
   const wanted = normaliseName(name);
   const existing =
     (await db.entities.where('name').equalsIgnoreCase(name.trim()).first()) ??

@@ -10,6 +10,18 @@ export interface Setting {
   value: unknown;
 }
 
+/** A suggestion the user rejected: it is not offered again and raises nothing. */
+export interface RejectedSuggestion {
+  /** The suggestion's deterministic id (document, kind, span). */
+  id: string;
+  documentId: string;
+  kind: 'entity' | 'quantity' | 'claim';
+  start: number;
+  end: number;
+  quote: string;
+  rejectedAt: string;
+}
+
 export const DATABASE_NAME = 'crosscheck';
 
 export class CrosscheckDatabase extends Dexie {
@@ -20,6 +32,7 @@ export class CrosscheckDatabase extends Dexie {
   decisions!: Table<Decision, string>;
   decisionHistory!: Table<DecisionHistoryEntry, string>;
   settings!: Table<Setting, string>;
+  rejectedSuggestions!: Table<RejectedSuggestion, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -31,6 +44,7 @@ export class CrosscheckDatabase extends Dexie {
       decisions: 'contradictionId, status, decidedAt',
       decisionHistory: 'id, contradictionId, decidedAt',
       settings: 'key',
+      rejectedSuggestions: 'id, documentId',
     });
   }
 }

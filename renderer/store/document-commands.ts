@@ -37,9 +37,10 @@ export async function importDocuments(db: CrosscheckDatabase, drafts: readonly D
   });
 }
 
-/** Deletes a document with its annotations and every link that touches them. */
+/** Deletes a document with its annotations, every link that touches them, and its rejected suggestions. */
 export async function deleteDocument(db: CrosscheckDatabase, documentId: string): Promise<void> {
-  await db.transaction('rw', [db.documents, db.annotations, db.links], async () => {
+  await db.transaction('rw', [db.documents, db.annotations, db.links, db.rejectedSuggestions], async () => {
+    await db.rejectedSuggestions.where('documentId').equals(documentId).delete();
     const annotationIds = await db.annotations.where('documentId').equals(documentId).primaryKeys();
     const linkIds = new Set([
       ...(await db.links.where('fromId').anyOf(annotationIds).primaryKeys()),

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { annotationList, documentList, selectInReader, tagWithKey } from './reader-helpers';
+import { annotationList, annotationRows, documentList, selectInReader, tagWithKey } from './reader-helpers';
 
 const fixture = fileURLToPath(new URL('../fixtures/articles/council-budget-vote.txt', import.meta.url));
 const fixtureTitle = 'Ashgrove council passes budget after long night';
@@ -32,7 +32,7 @@ test('imports a .txt file chosen in the file chooser and shows it in the reader'
 test('tags a span with the keyboard, and the mark and annotation survive a reload', async ({ page }) => {
   await importFixture(page);
   await tagWithKey(page, claimText, 'c');
-  const items = annotationList(page).getByRole('listitem');
+  const items = annotationRows(page);
   await expect(items).toHaveCount(1);
   await expect(items.first()).toContainText('Claim');
   await expect(items.first()).toContainText(claimText);
@@ -40,21 +40,21 @@ test('tags a span with the keyboard, and the mark and annotation survive a reloa
 
   await page.reload();
   await expect(page.locator('.reader-content mark.mark-kind-claim')).toHaveText(claimText);
-  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(annotationRows(page)).toHaveCount(1);
   await expect(annotationList(page)).toContainText(claimText);
 });
 
 test('snaps a ragged selection to whole words before tagging', async ({ page }) => {
   await importFixture(page);
   await tagWithKey(page, 'ouncillor Mira Hald', 'e');
-  await expect(annotationList(page).getByRole('listitem').first()).toContainText('“Councillor Mira Haldane”');
+  await expect(annotationRows(page).first()).toContainText('“Councillor Mira Haldane”');
 });
 
 test('shows two overlapping annotations as overlapping marks', async ({ page }) => {
   await importFixture(page);
   await tagWithKey(page, claimText, 'c');
   await tagWithKey(page, 'Mira Haldane', 'e');
-  await expect(annotationList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(annotationRows(page)).toHaveCount(2);
   const overlap = page.locator('.reader-content mark.mark-overlap');
   await expect(overlap).toHaveText('Mira Haldane');
   await expect(overlap).toHaveAttribute('data-kinds', 'entity claim');
@@ -115,9 +115,9 @@ test('Ctrl+Z undoes the last tag, and undoes a delete', async ({ page }) => {
   await importFixture(page);
   await tagWithKey(page, 'Oskar Brandt', 'e');
   await tagWithKey(page, claimText, 'c');
-  await expect(annotationList(page).getByRole('listitem')).toHaveCount(2);
+  await expect(annotationRows(page)).toHaveCount(2);
   await page.keyboard.press('Control+z');
-  await expect(annotationList(page).getByRole('listitem')).toHaveCount(1);
+  await expect(annotationRows(page)).toHaveCount(1);
   await expect(page.locator('.reader-content mark.mark-kind-claim')).toHaveCount(0);
 
   await annotationList(page).getByRole('button', { name: /Oskar Brandt/ }).click();

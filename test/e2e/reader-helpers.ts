@@ -36,7 +36,7 @@ export async function selectInReader(page: Page, needle: string, occurrence = 0)
 
 /** Selects text, tags it with a key (c, d, f, e or q), and waits until the panel lists the new annotation. */
 export async function tagWithKey(page: Page, needle: string, key: string): Promise<void> {
-  const items = annotationList(page).getByRole('listitem');
+  const items = annotationRows(page);
   const before = (await annotationList(page).count()) === 0 ? 0 : await items.count();
   await selectInReader(page, needle);
   await page.keyboard.press(key);
@@ -44,4 +44,6 @@ export async function tagWithKey(page: Page, needle: string, key: string): Promi
 }
 
 export const annotationList = (page: Page) => page.getByRole('list', { name: 'Annotations in text order' });
+/** The panel's own rows (a selected row holds lists of its own). */
+export const annotationRows = (page: Page) => annotationList(page).locator(':scope > li');
 export const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });

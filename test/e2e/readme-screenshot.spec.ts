@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { annotationList, tagWithKey } from './reader-helpers';
+import { annotationList, annotationRows, tagWithKey } from './reader-helpers';
 
 test.skip(!process.env.UPDATE_SCREENSHOT, 'set UPDATE_SCREENSHOT=1 to refresh the README screenshot');
 
@@ -26,7 +26,7 @@ test('README screenshot: sample corpus with overlapping marks', async ({ page })
   await editor.getByLabel('Speaker').press('Enter');
   await editor.getByLabel('Note').fill('Union safety officer says it was never inspected (Harbour Post).');
   await editor.getByLabel('Note').blur();
-  await expect(annotationList(page).getByRole('listitem')).toHaveCount(7);
+  await expect(annotationRows(page)).toHaveCount(7);
   await page.mouse.move(0, 0);
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   await page.screenshot({ path: fileURLToPath(new URL('../../resources/screenshots/crosscheck.png', import.meta.url)) });
