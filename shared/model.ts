@@ -82,7 +82,19 @@ export interface Entity {
   id: string;
   name: string;
   type: EntityType;
+  /** Other names of the same referent: short forms, transliterations, former names. */
   aliases: string[];
+  /** Aliases that are known errors (a mistranslated name): kept to find mentions, never flagged again. */
+  misspellings?: string[];
+}
+
+/** A reviewer's ruling that two names belong to different referents: the resolver never joins them. */
+export interface NameDistinction {
+  /** Derived from the two names, in sorted order, so that one ruling exists per pair. */
+  id: string;
+  names: [string, string];
+  reviewer: string;
+  decidedAt: string;
 }
 
 export interface Link {

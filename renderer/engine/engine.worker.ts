@@ -7,7 +7,7 @@ import { liveQuery } from 'dexie';
 import { ContradictionEngine, type EngineDocument } from '../../shared/detect/contradiction-engine';
 import { extractDocument, type DocumentExtraction } from '../../shared/extract/extract-document';
 import { suggestAnnotations } from '../../shared/extract/suggest-annotations';
-import type { Annotation, Entity, Link, SourceDocument } from '../../shared/model';
+import type { Annotation, Entity, Link, NameDistinction, SourceDocument } from '../../shared/model';
 import { CrosscheckDatabase, type RejectedSuggestion } from '../store/database';
 import type { ClusterSummary, EngineSettings, FromEngine, ToEngine } from './engine-protocol';
 
@@ -19,6 +19,7 @@ interface Snapshot {
   entities: Entity[];
   links: Link[];
   rejected: RejectedSuggestion[];
+  distinctions: NameDistinction[];
 }
 
 let db: CrosscheckDatabase | null = null;
@@ -28,6 +29,7 @@ const extractions = new Map<string, DocumentExtraction>();
 // What the engine was last given, to tell it only the differences.
 let known = { documents: new Map<string, string>(), annotations: new Map<string, string>(), entities: new Map<string, string>(), links: new Map<string, string>() };
 let latest: Snapshot | null = null;
+let knownDistinctions = '';
 // Requests that arrive before the first snapshot wait for it.
 let markLoaded: () => void = () => undefined;
 const whenLoaded = new Promise<void>((resolve) => (markLoaded = resolve));
@@ -56,6 +58,12 @@ function engineDocument(document: SourceDocument): EngineDocument {
 /** Applies the difference between what the engine holds and the snapshot; returns true if anything changed. */
 function synchronise(snapshot: Snapshot, onDocument: (done: number, total: number) => void): boolean {
   let changed = false;
+  const distinctions = snapshot.distinctions.map((d) => d.id).sort().join('|');
+  if (distinctions !== knownDistinctions) {
+    engine.setNameDistinctions(snapshot.distinctions.map((d) => d.names));
+    knownDistinctions = distinctions;
+    changed = true;
+  }
   const rejected = new Set(snapshot.rejected.map((r) => `${r.documentId}:${r.kind}:${r.start}-${r.end}`));
   const rejectedSignature = (documentId: string) => snapshot.rejected.filter((r) => r.documentId === documentId).length;
 
@@ -147,6 +155,7 @@ function start(databaseName: string): void {
     entities: await database.entities.toArray(),
     links: await database.links.toArray(),
     rejected: await database.rejectedSuggestions.toArray(),
+    distinctions: await database.nameDistinctions.toArray(),
   })).subscribe({
     next: (snapshot) => {
       latest = snapshot;
@@ -185,6 +194,7 @@ self.onmessage = (event: MessageEvent<ToEngine>) => {
     // Everything the engine derived depends on what it was given: start it again from the last snapshot.
     engine = new ContradictionEngine();
     known = { documents: new Map(), annotations: new Map(), entities: new Map(), links: new Map() };
+    knownDistinctions = '';
     latestPublished = false;
     if (latest) publish(latest);
   } else if (message.type === 'suggest') {

@@ -1,6 +1,7 @@
 /** Commands that tag, edit and delete annotations. Each runs one transaction; UI components call these. */
 import { describeTextQuote } from '../../shared/anchoring/text-anchor';
 import type { Annotation, AnnotationKind, ClaimStatus, Entity, EntityType, Link, QuantityValue } from '../../shared/model';
+import { nameKey } from '../../shared/text/name-key';
 import type { CrosscheckDatabase } from './database';
 
 export interface TagSpanInput {
@@ -20,19 +21,16 @@ export interface DeletedAnnotation {
   links: Link[];
 }
 
-function normaliseName(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase();
-}
 
 /**
  * Finds an entity whose name or alias is `name` (case-insensitively), creating one if there is none.
  * Call inside a transaction that includes the entities table.
  */
 export async function findOrCreateEntity(db: CrosscheckDatabase, name: string, type: EntityType): Promise<Entity> {
-  const wanted = normaliseName(name);
+  const wanted = nameKey(name);
   const existing =
     (await db.entities.where('name').equalsIgnoreCase(name.trim()).first()) ??
-    (await db.entities.filter((e) => e.aliases.some((alias) => normaliseName(alias) === wanted)).first());
+    (await db.entities.filter((e) => e.aliases.some((alias) => nameKey(alias) === wanted)).first());
   if (existing) return existing;
   const entity: Entity = { id: crypto.randomUUID(), name: name.replace(/\s+/g, ' ').trim(), type, aliases: [] };
   await db.entities.add(entity);

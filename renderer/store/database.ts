@@ -3,7 +3,7 @@
  * nowhere else; a version with an upgrade() keeps its upgrade and gets a test that opens the previous one.
  */
 import Dexie, { type Table } from 'dexie';
-import type { Annotation, Decision, DecisionHistoryEntry, Entity, Link, SourceDocument } from '../../shared/model';
+import type { Annotation, Decision, DecisionHistoryEntry, Entity, Link, NameDistinction, SourceDocument } from '../../shared/model';
 
 export interface Setting {
   key: string;
@@ -33,6 +33,7 @@ export class CrosscheckDatabase extends Dexie {
   decisionHistory!: Table<DecisionHistoryEntry, string>;
   settings!: Table<Setting, string>;
   rejectedSuggestions!: Table<RejectedSuggestion, string>;
+  nameDistinctions!: Table<NameDistinction, string>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -45,6 +46,7 @@ export class CrosscheckDatabase extends Dexie {
       decisionHistory: 'id, contradictionId, decidedAt',
       settings: 'key',
       rejectedSuggestions: 'id, documentId',
+      nameDistinctions: 'id',
     });
   }
 }

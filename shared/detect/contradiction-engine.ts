@@ -17,6 +17,7 @@ import { ConflictIndex } from './conflict-index';
 import type { Contradiction, ContradictionKind } from './contradiction';
 import { EVENT_RULES, dateMismatchesFrom, type EventObservation } from './date-mismatches';
 import { detectNameVariants } from './name-variants';
+import { nameKey } from '../text/name-key';
 import { QUANTITY_RULES, quantityMismatchesFrom, type QuantityObservation } from './quantity-mismatches';
 
 /** What the engine needs of a document. `SourceDocument` fits. */
@@ -113,6 +114,9 @@ export class ContradictionEngine {
   private readonly groups = new Map<string, Contradiction[]>();
   private readonly byId = new Map<string, Contradiction>();
   private readonly groupsOfId = new Map<string, number>();
+  /** Entities whose recorded misspellings changed: their clusters' name variants are re-examined. */
+  private readonly misspellingsChanged = new Set<string>();
+  private nameDistinctions: ReadonlyArray<readonly [string, string]> = [];
 
   constructor(options: EngineOptions = {}) {
     this.options = options;
@@ -121,6 +125,7 @@ export class ContradictionEngine {
 
   private resetDerivedState(): void {
     this.resolver = new EntityResolver({ maxBlockSize: this.options.maxBlockSize });
+    this.resolver.setDistinctNames(this.nameDistinctions ?? []);
     this.quantities = new ConflictIndex(QUANTITY_RULES, this.options.maxTopicBucket);
     this.claims = new ConflictIndex(CLAIM_RULES, this.options.maxTopicBucket);
     this.events = new ConflictIndex(EVENT_RULES, this.options.maxTopicBucket);
@@ -162,13 +167,22 @@ export class ContradictionEngine {
 
   /** Adds or replaces an entity (its name and type feed the mentions that point to it). */
   upsertEntity(entity: Entity): void {
+    const previous = this.entities.get(entity.id);
+    if ((previous?.misspellings ?? []).join('\n') !== (entity.misspellings ?? []).join('\n')) this.misspellingsChanged.add(entity.id);
     this.entities.set(entity.id, entity);
     for (const id of this.annotationsByEntity.get(entity.id) ?? []) this.markAnnotation(this.annotations.get(id));
   }
 
   removeEntity(entityId: string): void {
+    if (this.entities.get(entityId)?.misspellings?.length) this.misspellingsChanged.add(entityId);
     this.entities.delete(entityId);
     for (const id of this.annotationsByEntity.get(entityId) ?? []) this.markAnnotation(this.annotations.get(id));
+  }
+
+  /** Replaces the reviewers' rulings that two names are different referents; they are never joined again. */
+  setNameDistinctions(pairs: ReadonlyArray<readonly [string, string]>): void {
+    this.resolver.setDistinctNames(pairs);
+    this.nameDistinctions = pairs;
   }
 
   /** Adds or replaces an annotation: a user's, a stored suggestion, or an unstored suggestion draft. */
@@ -280,9 +294,17 @@ export class ContradictionEngine {
     this.refreshEntities(onProgress);
     const clusters = this.resolver.refresh();
     for (const id of clusters.removed) this.setGroup(`name:${id}`, [], delta);
-    clusters.changed.forEach((id, index) => {
+    const changedClusters = new Set(clusters.changed);
+    for (const entityId of this.misspellingsChanged) {
+      for (const annotationId of this.annotationsByEntity.get(entityId) ?? []) {
+        const clusterId = this.resolver.clusterOfMention(annotationId);
+        if (clusterId !== undefined) changedClusters.add(clusterId);
+      }
+    }
+    this.misspellingsChanged.clear();
+    [...changedClusters].forEach((id, index) => {
       const cluster = this.resolver.cluster(id);
-      this.setGroup(`name:${id}`, cluster ? detectNameVariants(cluster) : [], delta);
+      this.setGroup(`name:${id}`, cluster ? detectNameVariants(cluster, this.misspellingsOf(cluster)) : [], delta);
       if (onProgress && index % 500 === 0) onProgress({ phase: 'entity clusters', done: index, total: clusters.changed.length });
     });
     this.refreshObservations('quantities', onProgress);
@@ -295,6 +317,20 @@ export class ContradictionEngine {
     this.dirtyLinks.clear();
     onProgress?.({ phase: 'done', done: 1, total: 1 });
     return delta;
+  }
+
+  /** Name keys recorded as misspellings on the user entities whose mentions are in the cluster. */
+  private misspellingsOf(cluster: ResolvedCluster): Set<string> {
+    const names = new Set<string>();
+    for (const form of cluster.forms) {
+      for (const referent of form.referents) {
+        for (const mention of referent.mentions) {
+          const entity = mention.entityId ? this.entities.get(mention.entityId) : undefined;
+          for (const name of entity?.misspellings ?? []) names.add(nameKey(name));
+        }
+      }
+    }
+    return names;
   }
 
   private readonly titleOf = (documentId: string): string => {

@@ -7,6 +7,7 @@
 import type { ResolvedCluster, ResolvedForm, ResolverMention } from '../resolve/entity-resolver';
 import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence, type NameForm } from './contradiction';
 import { spokenList } from './plain-words';
+import { nameKey } from '../text/name-key';
 
 interface SpellingClass {
   /** The fullest spelling, for display. */
@@ -99,9 +100,12 @@ function documentsPhrase(count: number): string {
 }
 
 /** The name-variant contradictions of one resolved cluster (none when it is spelled one way). */
-export function detectNameVariants(cluster: ResolvedCluster): Contradiction[] {
+export function detectNameVariants(cluster: ResolvedCluster, knownMisspellings: ReadonlySet<string> = new Set()): Contradiction[] {
   if ((cluster.type !== 'person' && cluster.type !== 'organization') || cluster.forms.length < 2) return [];
-  const classes = spellingClasses(cluster);
+  // A spelling a reviewer recorded as a misspelling of the entity is explained, not a new finding.
+  const classes = spellingClasses(cluster).filter(
+    (spelling) => !knownMisspellings.has(nameKey(spelling.name)) && !spelling.forms.every((form) => knownMisspellings.has(nameKey(form.name))),
+  );
   if (classes.length < 2) return [];
   classes.sort((a, b) => b.documents.size - a.documents.size || b.mentions - a.mentions || (a.name < b.name ? -1 : 1));
   const expected = classes[0]!;

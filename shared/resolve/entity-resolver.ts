@@ -10,6 +10,8 @@ import { parseName, type NameParts } from './name-parts';
 import { compareTokens } from './name-similarity';
 import { decidePair, type PairDecision } from './pair-decision';
 import { isSpecificRole } from '../extract/roles';
+import { nameKey, namePairId } from '../text/name-key';
+
 
 export interface MentionRole {
   head: string;
@@ -103,6 +105,8 @@ interface Form {
 interface Aggregate {
   types: Set<EntityType>;
   roles: Set<string>;
+  /** Every spelling in the group, as name keys, to honour rulings that two names are different. */
+  names: Set<string>;
   givens: NameParts['tokens'];
   surnames: NameParts['tokens'];
 }
@@ -213,9 +217,31 @@ export class EntityResolver {
   private readonly dirty = new Set<string>();
   /** Forms whose cluster must be recomputed though their own edges did not change. */
   private readonly touched = new Set<string>();
+  /** Pairs of names a reviewer ruled to be different referents (namePairId). */
+  private distinct = new Set<string>();
 
   constructor(options: ResolverOptions = {}) {
     this.maxBlockSize = options.maxBlockSize ?? 400;
+  }
+
+  /**
+   * Replaces the rulings that two names belong to different referents. The resolver never joins such names
+   * by its own matching (a user's explicit tie still does). Work happens in `refresh()`.
+   */
+  setDistinctNames(pairs: ReadonlyArray<readonly [string, string]>): void {
+    const next = new Set(pairs.map(([a, b]) => namePairId(a, b)));
+    const changedNames = new Set<string>();
+    for (const [a, b] of pairs) {
+      if (this.distinct.has(namePairId(a, b))) continue;
+      changedNames.add(nameKey(a));
+      changedNames.add(nameKey(b));
+    }
+    for (const id of this.distinct) if (!next.has(id)) for (const name of id.split('\u241f')) changedNames.add(name);
+    this.distinct = next;
+    if (changedNames.size === 0) return;
+    for (const form of this.forms.values()) {
+      if ([...form.written.keys()].some((name) => changedNames.has(nameKey(name)))) this.touched.add(form.key);
+    }
   }
 
   /** Replaces the entity mentions of one document. Work happens in `refresh()`. */
@@ -452,11 +478,15 @@ export class EntityResolver {
     const roles = new Set<string>(form.roles.keys());
     const givens = form.parts.tokens.length > 1 && form.parts.given ? [form.parts.given] : [];
     const surnames = form.type === 'person' && form.parts.surname ? [form.parts.surname] : [];
-    return { types: new Set([form.type]), roles, givens, surnames };
+    const names = new Set([...form.written.keys()].map(nameKey));
+    return { types: new Set([form.type]), roles, givens, surnames, names };
   }
 
   private compatible(a: Aggregate, b: Aggregate): boolean {
     if (![...a.types].some((type) => b.types.has(type))) return false;
+    if (this.distinct.size > 0) {
+      for (const x of a.names) for (const y of b.names) if (this.distinct.has(namePairId(x, y))) return false;
+    }
     if (a.roles.size > 0 && b.roles.size > 0 && ![...a.roles].some((role) => b.roles.has(role))) return false;
     for (const x of a.givens) for (const y of b.givens) if (compareTokens(x, y).score < 0.86) return false;
     for (const x of a.surnames) for (const y of b.surnames) if (compareTokens(x, y).score < 0.75) return false;
@@ -512,6 +542,7 @@ export class EntityResolver {
       const y = aggregate.get(drop)!;
       for (const type of y.types) x.types.add(type);
       for (const role of y.roles) x.roles.add(role);
+      for (const name of y.names) x.names.add(name);
       for (const token of y.givens) if (!x.givens.some((t) => t.plain === token.plain)) x.givens.push(token);
       for (const token of y.surnames) if (!x.surnames.some((t) => t.plain === token.plain)) x.surnames.push(token);
       aggregate.delete(drop);
