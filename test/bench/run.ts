@@ -5,12 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { BenchRow } from './bench-row';
+import { bundleBench } from './bundle.bench';
 import { engineBench } from './engine.bench';
 
 type Bench = (log: (line: string) => void) => Promise<BenchRow[]>;
 
 const BENCHES: Record<string, Bench> = {
   engine: engineBench,
+  bundle: bundleBench,
 };
 
 function format(value: number | null, unit = ''): string {

@@ -1,0 +1,161 @@
+/**
+ * Commands that export the library (or part of it) as a `.crosscheck` bundle and import bundles into it.
+ * An import reads and checks the whole bundle first (nothing is written for a bad one), plans the merge with
+ * the pure planBundleMerge, and writes the plan in one transaction.
+ */
+import type { BundleContents, BundleManifest, BundleMeta, BundleProgressCallback, ParsedBundle, RecordType } from '../../shared/bundles/bundle-format';
+import { BUNDLE_EXTENSION, RECORD_TYPES } from '../../shared/bundles/bundle-format';
+import { describeSelection, selectBundleContents, type BundleSelection } from '../../shared/bundles/bundle-selection';
+import { planBundleMerge, type BundleMergeReport } from '../../shared/bundles/merge-plan';
+import { readBundle, type ReadBundleOptions } from '../../shared/bundles/read-bundle';
+import { writeBundle } from '../../shared/bundles/write-bundle';
+import type { CrosscheckDatabase } from './database';
+
+export interface ExportedBundle {
+  bytes: Uint8Array;
+  /** A file name to offer in the save dialog. */
+  fileName: string;
+  counts: Record<RecordType, number>;
+  /** The selection in words, as the manifest records it. */
+  selection: string;
+}
+
+/** An import's outcome: the merge report and who made the bundle. */
+export interface BundleImportReport extends BundleMergeReport {
+  manifest: BundleManifest;
+}
+
+function tables(db: CrosscheckDatabase) {
+  return [db.documents, db.annotations, db.entities, db.links, db.decisions, db.decisionHistory];
+}
+
+function present<T>(records: ReadonlyArray<T | undefined>): T[] {
+  return records.filter((record): record is T => record !== undefined);
+}
+
+function unique<T>(records: readonly T[], key: (record: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const record of records) if (!seen.has(key(record))) seen.set(key(record), record);
+  return [...seen.values()];
+}
+
+/**
+ * Reads the records a selection can reach, through the indexes (the whole library only when it is
+ * selected). selectBundleContents then cuts them to exactly the selection.
+ */
+async function collect(db: CrosscheckDatabase, selection: BundleSelection): Promise<BundleContents> {
+  if (selection.kind === 'library') {
+    const [documents, annotations, entities, links, decisions, decisionHistory] = await Promise.all([
+      db.documents.toArray(),
+      db.annotations.toArray(),
+      db.entities.toArray(),
+      db.links.toArray(),
+      db.decisions.toArray(),
+      db.decisionHistory.toArray(),
+    ]);
+    return { documents, annotations, entities, links, decisions, decisionHistory };
+  }
+  const annotations =
+    selection.kind === 'documents'
+      ? await db.annotations.where('documentId').anyOf([...selection.documentIds]).toArray()
+      : present(await db.annotations.bulkGet([...selection.annotationIds]));
+  const documentIds = [...new Set([...selection.documentIds, ...annotations.map((annotation) => annotation.documentId)])];
+  const entityIds = [...new Set(annotations.flatMap((annotation) => [annotation.entityId, annotation.speaker]).filter((id): id is string => id !== undefined))];
+  const contradictionIds =
+    selection.kind === 'documents' ? (selection.contradictions ?? []).map((contradiction) => contradiction.id) : [...(selection.contradictionIds ?? [])];
+  return {
+    documents: present(await db.documents.bulkGet(documentIds)),
+    annotations,
+    entities: present(await db.entities.bulkGet(entityIds)),
+    links: await db.links.where('fromId').anyOf(annotations.map((annotation) => annotation.id)).toArray(),
+    decisions: present(await db.decisions.bulkGet(contradictionIds)),
+    decisionHistory: await db.decisionHistory.where('contradictionId').anyOf(contradictionIds).toArray(),
+  };
+}
+
+/** `crosscheck-<who>-<date>.crosscheck`, safe on every file system. */
+function bundleFileName(createdBy: string, createdAt: string): string {
+  const who = createdBy.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).toLowerCase();
+  return `crosscheck${who ? `-${who}` : ''}-${createdAt.slice(0, 10)}${BUNDLE_EXTENSION}`;
+}
+
+/**
+ * Exports the selected part of the library as bundle bytes (the caller saves them through the Platform).
+ * Reads in one read-only transaction, so the bundle is a consistent snapshot.
+ */
+export async function exportLibraryBundle(
+  db: CrosscheckDatabase,
+  selection: BundleSelection,
+  meta: Omit<BundleMeta, 'selection'>,
+  onProgress?: BundleProgressCallback,
+): Promise<ExportedBundle> {
+  onProgress?.({ stage: 'collecting', done: 0, total: 1 });
+  const reachable = await db.transaction('r', tables(db), () => collect(db, selection));
+  const contents = selectBundleContents(reachable, selection);
+  onProgress?.({ stage: 'collecting', done: 1, total: 1 });
+  const createdAt = meta.createdAt ?? new Date().toISOString();
+  const described = describeSelection(selection, contents);
+  const bytes = await writeBundle(contents, { ...meta, createdAt, selection: described }, { onProgress });
+  const counts = {} as Record<RecordType, number>;
+  for (const type of RECORD_TYPES) counts[type] = contents[type].length;
+  return { bytes, fileName: bundleFileName(meta.createdBy, createdAt), counts, selection: described };
+}
+
+/** The library's records that the bundle's records could collide with (see planBundleMerge). */
+async function collisions(db: CrosscheckDatabase, incoming: BundleContents): Promise<BundleContents> {
+  const contradictionIds = [...new Set([...incoming.decisions, ...incoming.decisionHistory].map((decision) => decision.contradictionId))];
+  const documents = [
+    ...present(await db.documents.bulkGet(incoming.documents.map((document) => document.id))),
+    ...(await db.documents.where('sha256').anyOf(incoming.documents.map((document) => document.sha256)).toArray()),
+  ];
+  const decisionHistory = [
+    ...present(await db.decisionHistory.bulkGet(incoming.decisionHistory.map((entry) => entry.id))),
+    ...(await db.decisionHistory.where('contradictionId').anyOf(contradictionIds).toArray()),
+  ];
+  return {
+    documents: unique(documents, (document) => document.id),
+    annotations: present(await db.annotations.bulkGet(incoming.annotations.map((annotation) => annotation.id))),
+    entities: present(await db.entities.bulkGet(incoming.entities.map((entity) => entity.id))),
+    links: present(await db.links.bulkGet(incoming.links.map((link) => link.id))),
+    decisions: present(await db.decisions.bulkGet(incoming.decisions.map((decision) => decision.contradictionId))),
+    decisionHistory: unique(decisionHistory, (entry) => entry.id),
+  };
+}
+
+/** Merges an already checked bundle into the library in one transaction; see planBundleMerge for the rules. */
+export async function importParsedBundle(db: CrosscheckDatabase, bundle: ParsedBundle, onProgress?: BundleProgressCallback): Promise<BundleImportReport> {
+  return db.transaction('rw', tables(db), async () => {
+    onProgress?.({ stage: 'merging', done: 0, total: 1 });
+    const plan = planBundleMerge(await collisions(db, bundle.contents), bundle.contents);
+    onProgress?.({ stage: 'merging', done: 1, total: 1 });
+    const { writes } = plan;
+    const total = RECORD_TYPES.reduce((sum, type) => sum + writes[type].length, 0);
+    let done = 0;
+    onProgress?.({ stage: 'writing', done, total });
+    for (const type of RECORD_TYPES) {
+      if (writes[type].length === 0) continue;
+      // Each table is typed by its record; the loop over types loses that pairing, hence the cast.
+      await (db[type] as unknown as { bulkPut(records: readonly unknown[]): Promise<unknown> }).bulkPut(writes[type]);
+      done += writes[type].length;
+      onProgress?.({ stage: 'writing', done, total });
+    }
+    return { ...plan.report, manifest: bundle.manifest };
+  });
+}
+
+/**
+ * Imports bundle bytes: checks everything (a BundleError says what is wrong, and nothing is written), then
+ * merges in one transaction. Importing the same bundle again changes nothing.
+ */
+export async function importBundle(db: CrosscheckDatabase, bytes: Uint8Array, options: ReadBundleOptions = {}): Promise<BundleImportReport> {
+  const bundle = await readBundle(bytes, options);
+  return importParsedBundle(db, bundle, options.onProgress);
+}
+
+/** What importing the bundle would do, without writing: for a confirmation dialog. */
+export async function previewBundleImport(db: CrosscheckDatabase, bundle: ParsedBundle): Promise<BundleImportReport> {
+  return db.transaction('r', tables(db), async () => {
+    const plan = planBundleMerge(await collisions(db, bundle.contents), bundle.contents);
+    return { ...plan.report, manifest: bundle.manifest };
+  });
+}
