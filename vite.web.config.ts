@@ -27,6 +27,7 @@ export const rendererConfig = {
 
 export default defineConfig({
   ...rendererConfig,
-  build: { ...rendererConfig.build, outDir: `${projectRoot}out/web` },
+  // WEB_OUT_DIR lets parallel test runs keep separate builds (default out/web).
+  build: { ...rendererConfig.build, outDir: `${projectRoot}${process.env.WEB_OUT_DIR ?? 'out/web'}` },
   preview: { port: Number(process.env.PORT ?? 4173), host: '127.0.0.1' },
 });

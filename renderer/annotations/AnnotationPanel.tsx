@@ -1,5 +1,6 @@
 /** The side panel: the document's annotations in text order, and an editor for the selected one. */
-import { useEffect, useRef, useState, type JSX } from 'react';
+import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import type { MentionsQuery } from '../app/navigation';
 import type { Annotation, ClaimStatus, Entity, EntityType } from '../../shared/model';
 import { CLAIM_STATUSES, ENTITY_TYPES, KIND_LABELS } from '../../shared/model';
 import { describeQuantityKey } from '../../shared/extract/quantity-key';
@@ -15,6 +16,9 @@ interface AnnotationPanelProps {
   onUpdate(id: string, changes: { note?: string; status?: ClaimStatus; speakerName?: string }): void;
   onSetEntityType(entityId: string, type: EntityType): void;
   onDelete(id: string): void;
+  onShowMentions(query: MentionsQuery): void;
+  /** The annotation's links, drawn inside its editor. */
+  renderLinks(annotation: Annotation): ReactNode;
 }
 
 function shorten(text: string, max = 90): string {
@@ -27,6 +31,8 @@ function AnnotationEditor(props: {
   cluster: ClusterSummary | undefined;
   onUpdate: AnnotationPanelProps['onUpdate'];
   onSetEntityType: AnnotationPanelProps['onSetEntityType'];
+  onShowMentions: AnnotationPanelProps['onShowMentions'];
+  links: ReactNode;
   onDelete(): void;
 }): JSX.Element {
   const { annotation, entities, onUpdate, onSetEntityType } = props;
@@ -114,6 +120,18 @@ function AnnotationEditor(props: {
           onBlur={() => note !== (annotation.note ?? '') && onUpdate(annotation.id, { note })}
         />
       </label>
+      {(entity || annotation.quantity) && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() =>
+            props.onShowMentions(entity ? { kind: 'entity', entityId: entity.id } : { kind: 'quantity', key: annotation.quantity!.key })
+          }
+        >
+          All mentions across the corpus
+        </button>
+      )}
+      {props.links}
       <button type="button" className="danger" onClick={props.onDelete}>
         Delete annotation
       </button>
@@ -154,6 +172,8 @@ export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
                     cluster={props.clusters[annotation.id]}
                     onUpdate={props.onUpdate}
                     onSetEntityType={props.onSetEntityType}
+                    onShowMentions={props.onShowMentions}
+                    links={props.renderLinks(annotation)}
                     onDelete={() => props.onDelete(annotation.id)}
                   />
                 )}

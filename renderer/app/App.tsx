@@ -23,13 +23,22 @@ import { SuggestionList } from '../suggestions/SuggestionList';
 import { acceptSuggestion, rejectSuggestion, unrejectSuggestion } from '../store/suggestion-commands';
 import { readTaggedSpan } from '../tagging/read-tagged-span';
 import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
-import type { Evidence } from '../../shared/detect/contradiction';
+import type { DocumentPlace, MentionsQuery } from './navigation';
+import { ReviewWorkspace } from '../review/ReviewWorkspace';
+import { useOpenContradictionCount } from '../review/use-open-count';
+import { EntityRegistry } from '../entities/EntityRegistry';
+import { CorpusMentions } from '../corpus/CorpusMentions';
+import { AnnotationLinks } from '../links/AnnotationLinks';
+import { useBundleTransfer } from '../bundles/use-bundle-transfer';
 
 const AUTHOR = 'Fact-checker';
 const LAST_DOCUMENT_KEY = 'crosscheck.lastDocument';
 const THEME_KEY = 'crosscheck.theme';
 
 type PanelTab = 'annotations' | 'suggestions' | 'contradictions';
+type View = 'read' | 'review' | 'entities';
+const VIEW_KEY = 'crosscheck.view';
+const VIEW_LABELS: Record<View, string> = { read: 'Read', review: 'Review', entities: 'Entities' };
 
 interface Notice {
   id: number;
@@ -71,6 +80,9 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const [suggestionState, setSuggestionState] = useState<{ documentId: string; items: SuggestedAnnotation[] } | null>(null);
   const [activeSuggestion, setActiveSuggestion] = useState(0);
   const [focusSpan, setFocusSpan] = useState<{ documentId: string; start: number; end: number } | null>(null);
+  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) as View | null) ?? 'read');
+  const [mentionsQuery, setMentionsQuery] = useState<MentionsQuery | null>(null);
+  const openCount = useOpenContradictionCount(db, engine.contradictions);
 
   const currentDocument = documents?.find((d) => d.id === selectedDocumentId) ?? documents?.[0] ?? null;
   const documentId = currentDocument?.id ?? null;
@@ -99,10 +111,13 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   useEffect(() => {
     if (documentId) localStorage.setItem(LAST_DOCUMENT_KEY, documentId);
   }, [documentId]);
+  useEffect(() => localStorage.setItem(VIEW_KEY, view), [view]);
 
   const notify = useCallback((tone: Notice['tone'], text: string) => {
     setNotices((list) => [...list.slice(-3), { id: Date.now() + Math.random(), tone, text }]);
   }, []);
+
+  const bundles = useBundleTransfer(db, platform, notify);
 
   const report = useCallback(
     (outcome: ImportOutcome) => {
@@ -211,8 +226,9 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
     [db, dropSuggestion, restoreSuggestion],
   );
 
-  const openEvidence = useCallback(
-    (evidence: Evidence) => {
+  const openInDocument = useCallback(
+    (evidence: DocumentPlace) => {
+      setView('read');
       setSelectedDocumentId(evidence.documentId);
       if (evidence.annotationId) {
         setFocusSpan(null);
@@ -244,10 +260,11 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       if (command === 'import') void chooseAndImport();
       else if (command === 'open-samples') void openSamples();
       else if (command === 'paste-document') setPasting(true);
+      else if (command === 'export-bundle') bundles.openExport();
       else if (command === 'toggle-dark-mode') setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
       else if (command === 'about') void platform.appInfo().then((info) => notify('info', `${info.name} ${info.version} (${info.platform})`));
     },
-    [chooseAndImport, openSamples, platform, notify],
+    [chooseAndImport, openSamples, platform, notify, bundles],
   );
   useEffect(() => platform.onMenuCommand(runMenuCommand), [platform, runMenuCommand]);
 
@@ -282,24 +299,40 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         event.preventDefault();
         setDragging(false);
         const files = [...event.dataTransfer.files];
-        void Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(importFiles);
+        void Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((read) => {
+          const isBundle = (name: string) => name.toLowerCase().endsWith('.crosscheck');
+          const bundleFiles = read.filter((file) => isBundle(file.name));
+          if (bundleFiles.length > 0) bundles.importFiles(bundleFiles);
+          const sources = read.filter((file) => !isBundle(file.name));
+          if (sources.length > 0) void importFiles(sources);
+        });
       }}
     >
       <header className="toolbar">
         <h1 className="brand">Crosscheck</h1>
+        <nav className="views" aria-label="Views">
+          {(Object.keys(VIEW_LABELS) as View[]).map((name) => (
+            <button key={name} type="button" className={view === name ? 'view selected' : 'view'} aria-pressed={view === name} onClick={() => setView(name)}>
+              {VIEW_LABELS[name]}
+              {name === 'review' && (
+                <span className="badge" aria-label={`${openCount ?? 0} open contradictions`}>
+                  {openCount === undefined ? '…' : openCount}
+                </span>
+              )}
+            </button>
+          ))}
+        </nav>
         <button type="button" onClick={() => void chooseAndImport()}>
           Import…
         </button>
         <button type="button" onClick={() => setPasting(true)}>
           New from clipboard…
         </button>
-        <button
-          type="button"
-          className="contradiction-badge"
-          aria-label={`${engine.contradictions?.length ?? 0} contradictions`}
-          onClick={() => setPanelTab('contradictions')}
-        >
-          Contradictions <span className="badge">{engine.contradictions === undefined ? '…' : engine.contradictions.length}</span>
+        <button type="button" onClick={bundles.openExport}>
+          Export…
+        </button>
+        <button type="button" onClick={bundles.chooseAndImport}>
+          Import bundle…
         </button>
         <ul className="legend" aria-label="Legend">
           {ANNOTATION_KINDS.map((kind) => (
@@ -323,7 +356,21 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
           </div>
         ))}
       </div>
-      <main className="workspace">
+      {view === 'review' && (
+        <ReviewWorkspace
+          db={db}
+          contradictions={engine.contradictions}
+          documents={documentsById}
+          progress={engine.progress}
+          onOpenInDocument={openInDocument}
+          onShowMentions={setMentionsQuery}
+          onExportEvidence={bundles.exportEvidence}
+        />
+      )}
+      {view === 'entities' && (
+        <EntityRegistry db={db} documents={documentsById} onShowMentions={setMentionsQuery} onOpenInDocument={openInDocument} />
+      )}
+      <main className="workspace" hidden={view !== 'read'}>
         <LibraryPane
           documents={documents ?? []}
           counts={counts ?? new Map()}
@@ -388,6 +435,10 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
               }
               onSetEntityType={(entityId, type: EntityType) => void setEntityType(db, entityId, type)}
               onDelete={(id) => void remove(id)}
+              onShowMentions={setMentionsQuery}
+              renderLinks={(annotation) => (
+                <AnnotationLinks db={db} annotation={annotation} documents={documentsById} author={AUTHOR} onOpenInDocument={openInDocument} />
+              )}
             />
           )}
           {panelTab === 'suggestions' &&
@@ -413,11 +464,24 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
               error={engine.error}
               settings={engine.settings}
               onChangeSettings={engine.setSettings}
-              onOpenEvidence={openEvidence}
+              onOpenEvidence={openInDocument}
             />
           )}
         </aside>
       </main>
+      {mentionsQuery && (
+        <CorpusMentions
+          db={db}
+          query={mentionsQuery}
+          documents={documentsById}
+          onOpenInDocument={(place) => {
+            setMentionsQuery(null);
+            openInDocument(place);
+          }}
+          onClose={() => setMentionsQuery(null)}
+        />
+      )}
+      {bundles.element}
       {pasting && (
         <PasteDialog
           onClose={() => setPasting(false)}
