@@ -1,5 +1,6 @@
 /** The side panel: the document's annotations in text order, and an editor for the selected one. */
-import { useEffect, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type JSX, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import type { MentionsQuery } from '../app/navigation';
 import type { Annotation, ClaimStatus, Entity, EntityType } from '../../shared/model';
 import { CLAIM_STATUSES, ENTITY_TYPES, KIND_LABELS } from '../../shared/model';
@@ -141,46 +142,65 @@ function AnnotationEditor(props: {
 
 export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
   const { annotations, entities, selectedId, onSelect } = props;
-  const ordered = [...annotations].sort((a, b) => a.start - b.start || b.end - a.end);
-  const selectedRef = useRef<HTMLLIElement>(null);
+  const ordered = useMemo(() => [...annotations].sort((a, b) => a.start - b.start || b.end - a.end), [annotations]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // A long document can carry thousands of annotations: only the rows in view are rendered.
+  const rows = useVirtualizer({
+    count: ordered.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 68,
+    overscan: 8,
+    getItemKey: (index) => ordered[index]!.id,
+  });
 
   useEffect(() => {
-    selectedRef.current?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    const index = ordered.findIndex((a) => a.id === selectedId);
+    if (index >= 0) rows.scrollToIndex(index, { align: 'auto' });
+  }, [selectedId, ordered, rows]);
 
   return (
     <section className="annotation-panel" aria-label="Annotations">
       {ordered.length === 0 ? (
         <p className="empty-hint">Select text in the reader, then press C, D, F, E or Q (or use the toolbar) to tag it.</p>
       ) : (
-        <ol className="annotation-list" aria-label="Annotations in text order">
-          {ordered.map((annotation) => {
-            const selected = annotation.id === selectedId;
-            const entityName = annotation.entityId ? entities.get(annotation.entityId)?.name : undefined;
-            return (
-              <li key={annotation.id} ref={selected ? selectedRef : undefined} className={selected ? 'selected' : undefined} aria-current={selected ? 'true' : undefined}>
-                <button type="button" className="annotation-summary" onClick={() => onSelect(annotation.id)}>
-                  <span className={`kind-chip kind-${annotation.kind}`}>{KIND_LABELS[annotation.kind]}</span>
-                  <span className="annotation-quote">“{shorten(annotation.quote)}”</span>
-                  {annotation.kind === 'claim' && <span className={`status status-${annotation.status}`}>{annotation.status}</span>}
-                  {entityName && entityName !== annotation.quote && <span className="entity-name">→ {entityName}</span>}
-                </button>
-                {selected && (
-                  <AnnotationEditor
-                    annotation={annotation}
-                    entities={entities}
-                    cluster={props.clusters[annotation.id]}
-                    onUpdate={props.onUpdate}
-                    onSetEntityType={props.onSetEntityType}
-                    onShowMentions={props.onShowMentions}
-                    links={props.renderLinks(annotation)}
-                    onDelete={() => props.onDelete(annotation.id)}
-                  />
-                )}
-              </li>
-            );
-          })}
-        </ol>
+        <div ref={scrollRef} className="annotation-scroll">
+          <ol className="annotation-list" aria-label="Annotations in text order" style={{ height: rows.getTotalSize() }}>
+            {rows.getVirtualItems().map((row) => {
+              const annotation = ordered[row.index]!;
+              const selected = annotation.id === selectedId;
+              const entityName = annotation.entityId ? entities.get(annotation.entityId)?.name : undefined;
+              return (
+                <li
+                  key={row.key}
+                  ref={rows.measureElement}
+                  data-index={row.index}
+                  style={{ transform: `translateY(${row.start}px)` }}
+                  className={selected ? 'selected' : undefined}
+                  aria-current={selected ? 'true' : undefined}
+                >
+                  <button type="button" className="annotation-summary" onClick={() => onSelect(annotation.id)}>
+                    <span className={`kind-chip kind-${annotation.kind}`}>{KIND_LABELS[annotation.kind]}</span>
+                    <span className="annotation-quote">“{shorten(annotation.quote)}”</span>
+                    {annotation.kind === 'claim' && <span className={`status status-${annotation.status}`}>{annotation.status}</span>}
+                    {entityName && entityName !== annotation.quote && <span className="entity-name">→ {entityName}</span>}
+                  </button>
+                  {selected && (
+                    <AnnotationEditor
+                      annotation={annotation}
+                      entities={entities}
+                      cluster={props.clusters[annotation.id]}
+                      onUpdate={props.onUpdate}
+                      onSetEntityType={props.onSetEntityType}
+                      onShowMentions={props.onShowMentions}
+                      links={props.renderLinks(annotation)}
+                      onDelete={() => props.onDelete(annotation.id)}
+                    />
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </div>
       )}
     </section>
   );

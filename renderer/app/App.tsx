@@ -21,8 +21,8 @@ import { useEngine } from '../engine/use-engine';
 import { ContradictionList } from '../review/ContradictionList';
 import { SuggestionList } from '../suggestions/SuggestionList';
 import { acceptSuggestion, rejectSuggestion, unrejectSuggestion } from '../store/suggestion-commands';
-import { readTaggedSpan } from '../tagging/read-tagged-span';
 import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
+import type * as SpanReader from '../tagging/read-tagged-span';
 import type { DocumentPlace, MentionsQuery } from './navigation';
 import { ReviewWorkspace } from '../review/ReviewWorkspace';
 import { useOpenContradictionCount } from '../review/use-open-count';
@@ -36,6 +36,14 @@ const LAST_DOCUMENT_KEY = 'crosscheck.lastDocument';
 const THEME_KEY = 'crosscheck.theme';
 
 type PanelTab = 'annotations' | 'suggestions' | 'contradictions';
+
+// The language tagger costs half a second to start: load it after the window is up, not before.
+let spanReader: Promise<typeof SpanReader> | null = null;
+function loadSpanReader(): Promise<typeof SpanReader> {
+  spanReader ??= import('../tagging/read-tagged-span');
+  return spanReader;
+}
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => void loadSpanReader(), { timeout: 5000 });
 type View = 'read' | 'review' | 'entities';
 const VIEW_KEY = 'crosscheck.view';
 const VIEW_LABELS: Record<View, string> = { read: 'Read', review: 'Review', entities: 'Entities' };
@@ -157,7 +165,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
     async (kind: AnnotationKind, start: number, end: number) => {
       if (!documentId || !currentDocument) return;
       try {
-        const reading = kind === 'entity' || kind === 'quantity' ? readTaggedSpan(currentDocument, kind, start, end) : {};
+        const reading = kind === 'entity' || kind === 'quantity' ? (await loadSpanReader()).readTaggedSpan(currentDocument, kind, start, end) : {};
         const annotation = await tagSpan(db, { documentId, kind, start, end, author: AUTHOR, ...reading });
         setSelectedAnnotationId(annotation.id);
         setPanelTab('annotations');

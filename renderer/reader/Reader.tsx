@@ -14,7 +14,7 @@ import type { Annotation, AnnotationKind, SourceDocument } from '../../shared/mo
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
 import type { Span } from '../../shared/anchoring/segments';
 import { snapToWordBoundaries } from '../../shared/anchoring/word-boundaries';
-import { $renderDocumentTree, type OffsetMap } from './document-tree';
+import { DocumentTree, spansByParagraph } from './document-tree';
 import { readSelectionOffsets } from './selection-offsets';
 import { FOCUS_SPAN_ID, decorateMarkElement, orderInnermostFirst } from './mark-appearance';
 import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
@@ -64,29 +64,59 @@ const editorConfig = {
   },
 };
 
-function spanSignature(spans: readonly Span[]): string {
-  return spans.map((s) => `${s.id}:${s.start}:${s.end}`).join('|');
+/** Paragraphs this far outside the visible part of the reader get their marks ahead of scrolling. */
+const MARK_AHEAD = '150% 0px';
+
+/** What the reader's tree plugin lets the reader ask of it. */
+interface TreeControl {
+  tree: DocumentTree | null;
+  /** Makes sure the paragraph holding `offset` shows its marks (for scrolling to an annotation). */
+  showMarksAt(offset: number): void;
 }
 
-/** Keeps the editor's tree equal to (text, spans) and decorates marks as they are created. */
+/**
+ * Keeps the editor's tree in step with (text, spans): the paragraphs near the viewport show their marks,
+ * rebuilt only when their spans change; marks are decorated as Lexical creates them.
+ */
 function DocumentTreePlugin(props: {
   text: string;
   spans: readonly Span[];
   byId: ReadonlyMap<string, Annotation>;
   pending: ReadonlySet<string>;
-  offsetsRef: { current: OffsetMap };
+  scrollRoot: { current: HTMLElement | null };
+  control: { current: TreeControl };
   editorRef: { current: LexicalEditor | null };
   onRendered(): void;
 }): null {
   const [editor] = useLexicalComposerContext();
-  const { text, spans, byId, pending, offsetsRef, editorRef, onRendered } = props;
+  const { text, spans, byId, pending, scrollRoot, control, editorRef, onRendered } = props;
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
   const pendingRef = useRef(pending);
   pendingRef.current = pending;
-  const signature = spanSignature(spans);
-  const spansRef = useRef(spans);
-  spansRef.current = spans;
+  const wanted = useRef(new Set<number>());
+  const groups = useRef<Span[][]>([]);
+
+  // Shows the marks of every wanted paragraph whose look changed, in one update.
+  const sync = useMemo(
+    () => () => {
+      const tree = control.current.tree;
+      if (!tree) return;
+      editor.update(
+        () => {
+          for (const index of wanted.current) {
+            const own = groups.current[index] ?? [];
+            const look = own
+              .map((s) => `${s.id}:${s.start}:${s.end}:${byIdRef.current.get(s.id)?.kind ?? ''}:${pendingRef.current.has(s.id) ? 1 : 0}`)
+              .join('|');
+            tree.$showMarks(index, own, look);
+          }
+        },
+        { onUpdate: onRendered, tag: 'history-merge' },
+      );
+    },
+    [editor, control, onRendered],
+  );
 
   useEffect(() => {
     editorRef.current = editor;
@@ -102,15 +132,54 @@ function DocumentTreePlugin(props: {
     });
   }, [editor, editorRef]);
 
+  // A new text: every paragraph as plain text first, then marks as paragraphs come into view.
   useEffect(() => {
-    editor.update(
-      () => {
-        offsetsRef.current = $renderDocumentTree(text, spansRef.current);
+    const tree = new DocumentTree(text);
+    control.current.tree = tree;
+    wanted.current = new Set();
+    let observer: IntersectionObserver | null = null;
+    editor.update(() => tree.$build(), {
+      tag: 'history-merge',
+      onUpdate: () => {
+        observer = new IntersectionObserver(
+          (entries) => {
+            let grew = false;
+            for (const entry of entries) {
+              const index = Number((entry.target as HTMLElement).dataset.paragraph);
+              if (entry.isIntersecting && !wanted.current.has(index)) {
+                wanted.current.add(index);
+                grew = true;
+              }
+            }
+            if (grew) sync();
+          },
+          { root: scrollRoot.current, rootMargin: MARK_AHEAD },
+        );
+        tree.paragraphs.forEach((_, index) => {
+          const element = editor.getElementByKey(tree.paragraphKey(index)!);
+          if (!element) return;
+          element.dataset.paragraph = String(index);
+          observer!.observe(element);
+        });
+        onRendered();
       },
-      { onUpdate: onRendered, tag: 'history-merge' },
-    );
-    // The signature stands for the spans: notes and statuses changing must not rebuild the tree.
-  }, [editor, text, signature, offsetsRef, onRendered]);
+    });
+    control.current.showMarksAt = (offset) => {
+      const index = tree.paragraphAt(offset);
+      if (index < 0 || wanted.current.has(index)) return;
+      wanted.current.add(index);
+      sync();
+    };
+    return () => observer?.disconnect();
+  }, [editor, text, scrollRoot, control, sync, onRendered]);
+
+  // New or changed spans: regroup them by paragraph and refresh the paragraphs that show marks.
+  useEffect(() => {
+    const tree = control.current.tree;
+    if (!tree) return;
+    groups.current = spansByParagraph(tree.paragraphs, spans);
+    sync();
+  }, [spans, byId, pending, text, control, sync]);
 
   return null;
 }
@@ -119,7 +188,9 @@ export function Reader(props: ReaderProps): JSX.Element {
   const { document: doc, annotations, suggestions, focusSpan, selectedId, scrollRequest, onSelectAnnotation, onTag } = props;
   const containerRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<LexicalEditor | null>(null);
-  const offsetsRef = useRef<OffsetMap>(new Map());
+  const scrollRootRef = useRef<HTMLElement>(null);
+  const treeControl = useRef<TreeControl>({ tree: null, showMarksAt: () => undefined });
+  const handledScroll = useRef(0);
   const [renderCount, setRenderCount] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
@@ -128,22 +199,16 @@ export function Reader(props: ReaderProps): JSX.Element {
     () => new Map<string, Annotation>([...suggestions.map((s) => [s.id, s as unknown as Annotation] as const), ...annotations.map((a) => [a.id, a] as const)]),
     [annotations, suggestions],
   );
-  const pendingSuggestions = useMemo(() => new Set(suggestions.map((s) => s.id).filter((id) => !annotations.some((a) => a.id === id))), [annotations, suggestions]);
+  const pendingSuggestions = useMemo(() => {
+    const stored = new Set(annotations.map((a) => a.id));
+    return new Set(suggestions.map((s) => s.id).filter((id) => !stored.has(id)));
+  }, [annotations, suggestions]);
   const spans = useMemo(() => {
     const all = [...byId.values()].map(({ id, start, end }) => ({ id, start, end }));
     if (focusSpan) all.push({ id: FOCUS_SPAN_ID, ...focusSpan });
     return all;
   }, [byId, focusSpan]);
   const onRendered = useMemo(() => () => setRenderCount((n) => n + 1), []);
-
-  // Re-decorate existing marks when annotation data changes without the tree changing (e.g. after undo).
-  useEffect(() => {
-    const container = containerRef.current;
-    if (!container) return;
-    for (const element of container.querySelectorAll<HTMLElement>('mark[data-annotation-ids]')) {
-      decorateMarkElement(element, (element.dataset.annotationIds ?? '').split(' '), byId, pendingSuggestions);
-    }
-  }, [byId, pendingSuggestions, renderCount]);
 
   // The selected annotation's marks are outlined.
   useEffect(() => {
@@ -156,22 +221,28 @@ export function Reader(props: ReaderProps): JSX.Element {
     }
   }, [selectedId, renderCount]);
 
+  // Scrolls once per request: first the target's paragraph gets its marks, then the mark is shown.
   useEffect(() => {
-    if (!scrollRequest) return;
+    if (!scrollRequest || handledScroll.current === scrollRequest.sequence) return;
+    const span = spans.find((s) => s.id === scrollRequest.annotationId);
+    if (span) treeControl.current.showMarksAt(span.start);
     const first = containerRef.current?.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(scrollRequest.annotationId)}"]`);
     if (!first) return;
+    handledScroll.current = scrollRequest.sequence;
     first.scrollIntoView({ block: 'center', behavior: 'smooth' });
     first.classList.remove('mark-flash');
     void first.offsetWidth; // restart the animation
     first.classList.add('mark-flash');
-  }, [scrollRequest, renderCount]);
+  }, [scrollRequest, spans, renderCount]);
 
   /** The current selection in the reader, snapped to words; read fresh so a key right after selecting works. */
   function readPendingSelection(): PendingSelection | null {
     const editor = editorRef.current;
     const container = containerRef.current;
     if (!editor || !container) return null;
-    const offsets = readSelectionOffsets(editor, offsetsRef.current, container);
+    const tree = treeControl.current.tree;
+    if (!tree) return null;
+    const offsets = readSelectionOffsets(editor, tree.offsets, container);
     const snapped = offsets && snapToWordBoundaries(doc.text, offsets.start, offsets.end);
     if (!snapped) return null;
     const rect = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
@@ -219,7 +290,7 @@ export function Reader(props: ReaderProps): JSX.Element {
   }
 
   return (
-    <section className="reader" aria-label="Reader">
+    <section ref={scrollRootRef} className="reader" aria-label="Reader">
       <header className="reader-header">
         {/* The heading is usually the text's first paragraph already; show the title only when it is not. */}
         {!doc.text.startsWith(doc.title) && <h2 className="reader-title">{doc.title}</h2>}
@@ -259,7 +330,8 @@ export function Reader(props: ReaderProps): JSX.Element {
             spans={spans}
             byId={byId}
             pending={pendingSuggestions}
-            offsetsRef={offsetsRef}
+            scrollRoot={scrollRootRef}
+            control={treeControl}
             editorRef={editorRef}
             onRendered={onRendered}
           />

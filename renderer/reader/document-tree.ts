@@ -2,40 +2,105 @@
  * Builds the reader's Lexical tree from (text, annotation spans): one paragraph per canonical paragraph, one
  * text node per flat segment, wrapped in a MarkNode carrying the covering annotation ids. The text nodes'
  * starting offsets are recorded as the tree is made, so selections map back to canonical offsets.
+ *
+ * Long documents stay fast because marks are built only for paragraphs the reader asks for (those near the
+ * viewport): the others hold their text as one plain node. Every paragraph's text is always in the DOM, so
+ * selection and the browser's find work everywhere; a paragraph is rebuilt only when its marks change.
  */
 import { $createMarkNode } from '@lexical/mark';
-import { $createParagraphNode, $createTextNode, $getRoot, type NodeKey } from 'lexical';
-import { paragraphRanges } from '../../shared/text/canonical-text';
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical';
+import { paragraphRanges, type ParagraphRange } from '../../shared/text/canonical-text';
 import { sweepSegments, type Span } from '../../shared/anchoring/segments';
 
 /** Text node key -> offset of its first character in the canonical text. */
 export type OffsetMap = Map<NodeKey, number>;
 
-/** Replaces the editor's content; call inside editor.update. */
-export function $renderDocumentTree(text: string, spans: readonly Span[]): OffsetMap {
-  const offsets: OffsetMap = new Map();
-  const root = $getRoot();
-  root.clear();
-  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
-  let first = 0;
-  for (const paragraph of paragraphRanges(text)) {
-    const block = $createParagraphNode();
-    // Spans are sorted by start, so those starting before this paragraph's end form a growing prefix.
-    while (first < sorted.length && sorted[first]!.end <= paragraph.start && sorted[first]!.start < paragraph.start) first++;
-    const touching: Span[] = [];
-    for (let i = first; i < sorted.length && sorted[i]!.start < paragraph.end; i++) {
-      if (sorted[i]!.end > paragraph.start) touching.push(sorted[i]!);
+/** Spans grouped by the paragraphs they touch; a span across paragraphs is listed in each. */
+export function spansByParagraph(paragraphs: readonly ParagraphRange[], spans: readonly Span[]): Span[][] {
+  const groups: Span[][] = paragraphs.map(() => []);
+  for (const span of spans) {
+    if (span.end <= span.start) continue;
+    // First paragraph ending after the span starts, by binary search.
+    let low = 0;
+    let high = paragraphs.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (paragraphs[mid]!.end <= span.start) low = mid + 1;
+      else high = mid;
     }
-    for (const segment of sweepSegments(paragraph.start, paragraph.end, touching)) {
-      const textNode = $createTextNode(text.slice(segment.start, segment.end));
-      offsets.set(textNode.getKey(), segment.start);
-      if (segment.ids.length === 0) {
-        block.append(textNode);
-      } else {
-        block.append($createMarkNode(segment.ids).append(textNode));
-      }
-    }
-    root.append(block);
+    for (let i = low; i < paragraphs.length && paragraphs[i]!.start < span.end; i++) groups[i]!.push(span);
   }
-  return offsets;
+  return groups;
+}
+
+/** The reader's tree for one document, kept in step with the spans paragraph by paragraph. */
+export class DocumentTree {
+  readonly paragraphs: ParagraphRange[];
+  readonly offsets: OffsetMap = new Map();
+  private readonly keys: NodeKey[] = [];
+  /** What each paragraph currently shows: '' for plain text, else its marks' signature. */
+  private readonly shown: string[] = [];
+  private readonly textKeys: NodeKey[][] = [];
+
+  constructor(readonly text: string) {
+    this.paragraphs = paragraphRanges(text);
+  }
+
+  /** Creates every paragraph as plain text; call inside editor.update. */
+  $build(): void {
+    const root = $getRoot();
+    root.clear();
+    this.offsets.clear();
+    this.paragraphs.forEach((paragraph, index) => {
+      const block = $createParagraphNode();
+      const textNode = $createTextNode(this.text.slice(paragraph.start, paragraph.end));
+      block.append(textNode);
+      root.append(block);
+      this.keys[index] = block.getKey();
+      this.textKeys[index] = [textNode.getKey()];
+      this.offsets.set(textNode.getKey(), paragraph.start);
+      this.shown[index] = '';
+    });
+  }
+
+  paragraphKey(index: number): NodeKey | undefined {
+    return this.keys[index];
+  }
+
+  /** Index of the paragraph holding `offset`, or -1. */
+  paragraphAt(offset: number): number {
+    let low = 0;
+    let high = this.paragraphs.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      const paragraph = this.paragraphs[mid]!;
+      if (offset < paragraph.start) high = mid - 1;
+      else if (offset >= paragraph.end) low = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  /**
+   * Shows the marks of paragraph `index` given its spans and a signature that changes whenever their look
+   * would. Does nothing when the paragraph already shows that. Call inside editor.update.
+   */
+  $showMarks(index: number, spans: readonly Span[], signature: string): boolean {
+    if (this.shown[index] === signature) return false;
+    const block = $getNodeByKey(this.keys[index]!);
+    const paragraph = this.paragraphs[index]!;
+    if (!$isElementNode(block)) return false;
+    for (const key of this.textKeys[index]!) this.offsets.delete(key);
+    block.clear();
+    const textKeys: NodeKey[] = [];
+    for (const segment of sweepSegments(paragraph.start, paragraph.end, spans)) {
+      const textNode = $createTextNode(this.text.slice(segment.start, segment.end));
+      textKeys.push(textNode.getKey());
+      this.offsets.set(textNode.getKey(), segment.start);
+      block.append(segment.ids.length === 0 ? textNode : $createMarkNode(segment.ids).append(textNode));
+    }
+    this.textKeys[index] = textKeys;
+    this.shown[index] = signature;
+    return true;
+  }
 }
