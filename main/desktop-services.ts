@@ -10,8 +10,8 @@ import type { DesktopServices } from './ipc-handlers';
 /** `getParentWindow` gives the window dialogs attach to, so they are modal to it rather than free-floating. */
 export function createElectronDesktopServices(getParentWindow: () => BaseWindow | null): DesktopServices {
   return {
-    async chooseFiles(filters) {
-      const options: OpenDialogOptions = { title: 'Import sources', properties: ['openFile', 'multiSelections'], filters };
+    async chooseFiles(filters, title = 'Import sources') {
+      const options: OpenDialogOptions = { title, properties: ['openFile', 'multiSelections'], filters };
       const parent = getParentWindow();
       const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { IpcMain } from 'electron';
 import type { z } from 'zod';
+import { DEFAULT_ZIP_LIMITS, archiveTooLarge } from '../shared/bundles/zip-archive';
 import {
   ipcArgumentSchemas,
   type AppInfo,
@@ -94,8 +95,8 @@ export function createIpcHandler<C extends IpcChannel>(
 
 /** The operating-system side effects the handlers need; main/desktop-services.ts implements them with Electron. */
 export interface DesktopServices {
-  /** Shows an open dialog; resolves to the chosen paths, empty when cancelled. */
-  chooseFiles(filters: FileFilter[]): Promise<string[]>;
+  /** Shows an open dialog (titled `title`, or "Import sources"); resolves to the chosen paths, empty when cancelled. */
+  chooseFiles(filters: FileFilter[], title?: string): Promise<string[]>;
   /** Shows a save dialog; resolves to the chosen path, or null when cancelled. */
   chooseSaveLocation(suggestedName: string, filters: FileFilter[]): Promise<string | null>;
   fileSize(filePath: string): Promise<number>;
@@ -115,6 +116,11 @@ export const SOURCE_FILE_FILTERS: FileFilter[] = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+export const BUNDLE_FILE_FILTERS: FileFilter[] = [
+  { name: 'Crosscheck bundles', extensions: ['crosscheck'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
 /** Larger files are almost certainly not articles, and would be copied whole across IPC. */
 export const MAX_SOURCE_FILE_BYTES = 50 * 1024 * 1024;
 
@@ -122,16 +128,18 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-async function chooseSourceFiles(services: DesktopServices): Promise<SourceFilePayload[]> {
-  const paths = await services.chooseFiles(SOURCE_FILE_FILTERS);
-  // Sizes are checked for every file before any is read, so one oversized file costs no reading at all.
+/**
+ * Reads the chosen files. Sizes are checked for every file before any is read, so one oversized file costs
+ * no reading at all; `tooLarge` words the refusal, or returns undefined for a size that is fine.
+ */
+async function readChosenFiles(
+  services: DesktopServices,
+  paths: readonly string[],
+  tooLarge: (name: string, size: number) => string | undefined,
+): Promise<SourceFilePayload[]> {
   for (const filePath of paths) {
-    const size = await services.fileSize(filePath);
-    if (size > MAX_SOURCE_FILE_BYTES) {
-      throw new UserFacingError(
-        `"${path.basename(filePath)}" is ${megabytes(size)}; Crosscheck imports files up to ${megabytes(MAX_SOURCE_FILE_BYTES)}.`,
-      );
-    }
+    const refusal = tooLarge(path.basename(filePath), await services.fileSize(filePath));
+    if (refusal) throw new UserFacingError(refusal);
   }
   const files: SourceFilePayload[] = [];
   for (const filePath of paths) {
@@ -147,6 +155,21 @@ async function chooseSourceFiles(services: DesktopServices): Promise<SourceFileP
     files.push({ name, bytes: new Uint8Array(bytes) });
   }
   return files;
+}
+
+async function chooseSourceFiles(services: DesktopServices): Promise<SourceFilePayload[]> {
+  const paths = await services.chooseFiles(SOURCE_FILE_FILTERS);
+  return readChosenFiles(services, paths, (name, size) =>
+    size > MAX_SOURCE_FILE_BYTES ? `"${name}" is ${megabytes(size)}; Crosscheck imports files up to ${megabytes(MAX_SOURCE_FILE_BYTES)}.` : undefined,
+  );
+}
+
+/** Bundles have their own limit, the one the bundle reader enforces, with the reader's own words. */
+async function chooseBundleFiles(services: DesktopServices): Promise<SourceFilePayload[]> {
+  const paths = await services.chooseFiles(BUNDLE_FILE_FILTERS, 'Import bundles');
+  return readChosenFiles(services, paths, (name, size) =>
+    size > DEFAULT_ZIP_LIMITS.maxArchiveBytes ? `"${name}": ${archiveTooLarge(size).message}` : undefined,
+  );
 }
 
 async function saveFile(services: DesktopServices, request: SaveFileRequest): Promise<{ saved: boolean }> {
@@ -165,6 +188,7 @@ async function saveFile(services: DesktopServices, request: SaveFileRequest): Pr
 export function createIpcImplementations(services: DesktopServices): IpcImplementations {
   return {
     'source:choose': () => chooseSourceFiles(services),
+    'bundle:choose': () => chooseBundleFiles(services),
     'file:save': (request) => saveFile(services, request),
     'app:info': () => services.appInfo(),
     'shell:open-external': async (url) => {

@@ -125,7 +125,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
     setNotices((list) => [...list.slice(-3), { id: Date.now() + Math.random(), tone, text }]);
   }, []);
 
-  const bundles = useBundleTransfer(db, platform, notify);
+  const bundles = useBundleTransfer(db, platform, notify, engine.contradictions);
 
   const report = useCallback(
     (outcome: ImportOutcome) => {

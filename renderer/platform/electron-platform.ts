@@ -10,6 +10,7 @@ function unwrap<T>(result: IpcResult<T>): T {
 export function createElectronPlatform(api: CrosscheckApi): Platform {
   return {
     chooseSourceFiles: async () => unwrap(await api.chooseSourceFiles()),
+    chooseBundleFiles: async () => unwrap(await api.chooseBundleFiles()),
     saveFile: async (request) => unwrap(await api.saveFile(request)).saved,
     appInfo: async () => unwrap(await api.appInfo()),
     openExternal: async (url) => {

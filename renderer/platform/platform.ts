@@ -8,6 +8,11 @@ import type { AppInfo, MenuCommand, SaveFileRequest } from '../../shared/ipc/con
 export interface Platform {
   /** Lets the user choose source files and reads them; an empty list when they cancel. */
   chooseSourceFiles(): Promise<SourceFileInput[]>;
+  /**
+   * Lets the user choose `.crosscheck` bundles and reads them; an empty list when they cancel. Rejects,
+   * before reading any file, when one is larger than Crosscheck opens (the message names it).
+   */
+  chooseBundleFiles(): Promise<SourceFileInput[]>;
   /** Saves data under a name the user confirms; false when they cancel. */
   saveFile(request: SaveFileRequest): Promise<boolean>;
   appInfo(): Promise<AppInfo>;

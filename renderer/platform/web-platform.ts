@@ -1,4 +1,6 @@
 /** The Platform in a plain browser: a file input to choose files, a download to save them. */
+import { BUNDLE_EXTENSION } from '../../shared/bundles/bundle-format';
+import { DEFAULT_ZIP_LIMITS, archiveTooLarge } from '../../shared/bundles/zip-archive';
 import { SUPPORTED_EXTENSIONS } from '../../shared/importers/source-document';
 import type { Platform } from './platform';
 
@@ -24,6 +26,13 @@ export function createWebPlatform(version: string): Platform {
   return {
     chooseSourceFiles: async () => {
       const files = await pickFiles(SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(','));
+      return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    },
+    chooseBundleFiles: async () => {
+      const files = await pickFiles(BUNDLE_EXTENSION);
+      // Sizes first: a file too large to open is refused before any file is read into memory.
+      const tooLarge = files.find((file) => file.size > DEFAULT_ZIP_LIMITS.maxArchiveBytes);
+      if (tooLarge) throw new Error(`“${tooLarge.name}”: ${archiveTooLarge(tooLarge.size).message}`);
       return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     },
     saveFile: async ({ suggestedName, data }) => {

@@ -27,6 +27,7 @@ export interface AppInfo {
 /** channel -> arguments and result. Channel names read `domain:verb`. */
 export interface IpcContract {
   'source:choose': { args: []; result: SourceFilePayload[] };
+  'bundle:choose': { args: []; result: SourceFilePayload[] };
   'file:save': { args: [SaveFileRequest]; result: { saved: boolean } };
   'app:info': { args: []; result: AppInfo };
   'shell:open-external': { args: [url: string]; result: boolean };
@@ -43,6 +44,7 @@ const fileFilter = z.object({
 
 export const ipcArgumentSchemas: { [C in IpcChannel]: z.ZodType<IpcContract[C]['args']> } = {
   'source:choose': z.tuple([]),
+  'bundle:choose': z.tuple([]),
   'file:save': z.tuple([
     z.object({
       suggestedName: z
@@ -61,6 +63,7 @@ export const ipcArgumentSchemas: { [C in IpcChannel]: z.ZodType<IpcContract[C]['
 /** The renderer-facing method for each channel; the preload exposes exactly these. */
 export const IPC_METHODS = {
   chooseSourceFiles: 'source:choose',
+  chooseBundleFiles: 'bundle:choose',
   saveFile: 'file:save',
   appInfo: 'app:info',
   openExternal: 'shell:open-external',

@@ -75,7 +75,7 @@ test.describe('first flow in the Electron app', () => {
       };
     });
     expect(exposed).toEqual({
-      api: ['appInfo', 'chooseSourceFiles', 'onMenuCommand', 'openExternal', 'saveFile'],
+      api: ['appInfo', 'chooseBundleFiles', 'chooseSourceFiles', 'onMenuCommand', 'openExternal', 'saveFile'],
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_ZIP_LIMITS } from '../../../shared/bundles/zip-archive';
 import {
+  BUNDLE_FILE_FILTERS,
   createIpcHandler,
   createIpcImplementations,
   IPC_CHANNELS,
@@ -163,6 +165,42 @@ describe('source:choose', () => {
     });
     const result = await createIpcHandler('source:choose', createIpcImplementations(services)['source:choose'])(fromApp);
     expect(result).toEqual({ ok: false, error: 'Could not read "locked.md": EACCES: permission denied' });
+  });
+});
+
+describe('bundle:choose', () => {
+  it('offers .crosscheck files under their own dialog title and returns names and bytes', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/home/ana/exchange/ferry-strike.crosscheck']),
+      readFile: vi.fn(async () => new Uint8Array([0x50, 0x4b, 5, 6])),
+    });
+    const result = await createIpcHandler('bundle:choose', createIpcImplementations(services)['bundle:choose'])(fromApp);
+    expect(services.chooseFiles).toHaveBeenCalledWith(BUNDLE_FILE_FILTERS, 'Import bundles');
+    expect(BUNDLE_FILE_FILTERS[0]).toEqual({ name: 'Crosscheck bundles', extensions: ['crosscheck'] });
+    expect(result).toEqual({ ok: true, value: [{ name: 'ferry-strike.crosscheck', bytes: new Uint8Array([0x50, 0x4b, 5, 6]) }] });
+  });
+
+  it('refuses a bundle over the bundle limit by name, in the reader’s words, before reading anything', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/a/small.crosscheck', '/a/everything.crosscheck']),
+      fileSize: vi.fn(async (file: string) => (file.endsWith('everything.crosscheck') ? DEFAULT_ZIP_LIMITS.maxArchiveBytes + 1 : 100)),
+    });
+    const result = await createIpcHandler('bundle:choose', createIpcImplementations(services)['bundle:choose'])(fromApp);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain('"everything.crosscheck"');
+      expect(result.error).toContain('Crosscheck opens bundles up to 500 MB');
+      expect(result.error).toContain('Nothing was imported.');
+    }
+    expect(services.readFile).not.toHaveBeenCalled();
+  });
+
+  it('accepts a bundle larger than the 50 MB source limit', async () => {
+    const services = fakeServices({
+      chooseFiles: vi.fn(async () => ['/a/library.crosscheck']),
+      fileSize: vi.fn(async () => MAX_SOURCE_FILE_BYTES * 4),
+    });
+    await expect(createIpcImplementations(services)['bundle:choose']()).resolves.toHaveLength(1);
   });
 });
 

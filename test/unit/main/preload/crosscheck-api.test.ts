@@ -38,11 +38,13 @@ describe('window.api', () => {
     const api = createCrosscheckApi(ipc);
     await expect(api.appInfo()).resolves.toEqual({ ok: true, value: 'app:info' });
     await api.chooseSourceFiles();
+    await api.chooseBundleFiles();
     await api.saveFile({ suggestedName: 'report.md', data: '# x' });
     await api.openExternal('https://example.org');
     expect(ipc.invoke.mock.calls).toEqual([
       ['app:info'],
       ['source:choose'],
+      ['bundle:choose'],
       ['file:save', { suggestedName: 'report.md', data: '# x' }],
       ['shell:open-external', 'https://example.org'],
     ]);
