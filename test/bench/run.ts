@@ -7,12 +7,14 @@ import { writeFileSync } from 'node:fs';
 import type { BenchRow } from './bench-row';
 import { bundleBench } from './bundle.bench';
 import { engineBench } from './engine.bench';
+import { reviewBench } from './review.bench';
 
 type Bench = (log: (line: string) => void) => Promise<BenchRow[]>;
 
 const BENCHES: Record<string, Bench> = {
   engine: engineBench,
   bundle: bundleBench,
+  review: reviewBench,
 };
 
 function format(value: number | null, unit = ''): string {
