@@ -17,6 +17,7 @@ import { Reader, type ScrollRequest } from '../reader/Reader';
 import { FOCUS_SPAN_ID } from '../reader/mark-appearance';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { UndoHistory } from '../annotations/undo-history';
+import { REVIEWER_NAME_KEY } from '../store/decision-commands';
 import { useEngine } from '../engine/use-engine';
 import { ContradictionList } from '../review/ContradictionList';
 import { SuggestionList } from '../suggestions/SuggestionList';
@@ -31,7 +32,8 @@ import { CorpusMentions } from '../corpus/CorpusMentions';
 import { AnnotationLinks } from '../links/AnnotationLinks';
 import { useBundleTransfer } from '../bundles/use-bundle-transfer';
 
-const AUTHOR = 'Fact-checker';
+/** Annotations are signed with the reviewer's name once one is set, else with this. */
+const ANONYMOUS_AUTHOR = 'Fact-checker';
 const LAST_DOCUMENT_KEY = 'crosscheck.lastDocument';
 const THEME_KEY = 'crosscheck.theme';
 
@@ -83,6 +85,8 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const [dragging, setDragging] = useState(false);
   const [theme, setTheme] = useState(() => localStorage.getItem(THEME_KEY) ?? 'light');
   const history = useRef(new UndoHistory());
+  const reviewerSetting = useLiveQuery(() => db.settings.get(REVIEWER_NAME_KEY), [db]);
+  const author = typeof reviewerSetting?.value === 'string' && reviewerSetting.value.trim() ? reviewerSetting.value.trim() : ANONYMOUS_AUTHOR;
   const engine = useEngine(db.name);
   const [panelTab, setPanelTab] = useState<PanelTab>('annotations');
   const [suggestionState, setSuggestionState] = useState<{ documentId: string; items: SuggestedAnnotation[] } | null>(null);
@@ -166,7 +170,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       if (!documentId || !currentDocument) return;
       try {
         const reading = kind === 'entity' || kind === 'quantity' ? (await loadSpanReader()).readTaggedSpan(currentDocument, kind, start, end) : {};
-        const annotation = await tagSpan(db, { documentId, kind, start, end, author: AUTHOR, ...reading });
+        const annotation = await tagSpan(db, { documentId, kind, start, end, author, ...reading });
         setSelectedAnnotationId(annotation.id);
         setPanelTab('annotations');
         history.current.push({
@@ -177,7 +181,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         notify('error', error instanceof Error ? error.message : String(error));
       }
     },
-    [db, documentId, currentDocument, notify],
+    [db, documentId, currentDocument, notify, author],
   );
 
   const runSuggest = useCallback(async () => {
@@ -203,7 +207,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const accept = useCallback(
     async (suggestion: SuggestedAnnotation) => {
       try {
-        await acceptSuggestion(db, suggestion, AUTHOR);
+        await acceptSuggestion(db, suggestion, author);
         dropSuggestion(suggestion.id);
         history.current.push({
           label: `accept suggestion “${suggestion.quote.slice(0, 40)}”`,
@@ -216,7 +220,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         notify('error', error instanceof Error ? error.message : String(error));
       }
     },
-    [db, dropSuggestion, restoreSuggestion, notify],
+    [db, dropSuggestion, restoreSuggestion, notify, author],
   );
 
   const reject = useCallback(
@@ -445,7 +449,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
               onDelete={(id) => void remove(id)}
               onShowMentions={setMentionsQuery}
               renderLinks={(annotation) => (
-                <AnnotationLinks db={db} annotation={annotation} documents={documentsById} author={AUTHOR} onOpenInDocument={openInDocument} />
+                <AnnotationLinks db={db} annotation={annotation} documents={documentsById} author={author} onOpenInDocument={openInDocument} />
               )}
             />
           )}

@@ -4,7 +4,7 @@
  */
 import type { CrosscheckDatabase } from '../store/database';
 
-export const REVIEWER_NAME_KEY = 'reviewerName';
+import { REVIEWER_NAME_KEY } from '../store/decision-commands';
 export const CLAIM_REVIEW_PUBLISHER_KEY = 'claimReviewPublisher';
 /** A bundle's author when the reviewer has not given a name. */
 export const DEFAULT_BUNDLE_AUTHOR = 'Crosscheck user';
