@@ -44,8 +44,9 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
       { id: 'import', label: 'Import…', accelerator: 'CmdOrCtrl+O', click: command('import') },
       { id: 'open-samples', label: 'Open sample corpus', click: command('open-samples') },
       { id: 'paste-document', label: 'New document from clipboard…', accelerator: 'CmdOrCtrl+Shift+V', click: command('paste-document') },
-      // Bundles arrive in a later issue; the item is shown so the menu does not change shape when they do.
-      { id: 'export-bundle', label: 'Export bundle…', enabled: false, click: command('export-bundle') },
+      { type: 'separator' },
+      { id: 'import-bundle', label: 'Import bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: command('import-bundle') },
+      { id: 'export-bundle', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export-bundle') },
       { type: 'separator' },
       // macOS quits from the app menu; its File menu closes the window instead.
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

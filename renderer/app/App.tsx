@@ -273,6 +273,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       else if (command === 'open-samples') void openSamples();
       else if (command === 'paste-document') setPasting(true);
       else if (command === 'export-bundle') bundles.openExport();
+      else if (command === 'import-bundle') bundles.chooseAndImport();
       else if (command === 'toggle-dark-mode') setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
       else if (command === 'about') void platform.appInfo().then((info) => notify('info', `${info.name} ${info.version} (${info.platform})`));
     },

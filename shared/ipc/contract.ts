@@ -71,7 +71,7 @@ export const IPC_METHODS = {
 export type IpcMethod = keyof typeof IPC_METHODS;
 
 /** Commands the application menu sends to the renderer. */
-export const MENU_COMMANDS = ['import', 'open-samples', 'paste-document', 'export-bundle', 'toggle-dark-mode', 'about'] as const;
+export const MENU_COMMANDS = ['import', 'open-samples', 'paste-document', 'import-bundle', 'export-bundle', 'toggle-dark-mode', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 export const MENU_COMMAND_CHANNEL = 'menu:command';
 

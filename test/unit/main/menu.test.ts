@@ -33,18 +33,20 @@ describe('application menu on Windows and Linux', () => {
     expect(template.map((item) => item.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
-  it('File holds Import, samples, paste, a disabled Export bundle, and Quit', () => {
+  it('File holds Import, samples, paste, bundle import and export, and Quit', () => {
     const { template } = build();
     const file = submenuOf(template, 'File');
     expect(file.filter((item) => item.label).map((item) => item.label)).toEqual([
       'Import…',
       'Open sample corpus',
       'New document from clipboard…',
-      'Export bundle…',
+      'Import bundle…',
+      'Export…',
       'Quit',
     ]);
     expect(file.find((item) => item.label === 'Import…')?.accelerator).toBe('CmdOrCtrl+O');
-    expect(file.find((item) => item.label === 'Export bundle…')?.enabled).toBe(false);
+    expect(file.find((item) => item.label === 'Export…')?.enabled).not.toBe(false);
+    expect(file.find((item) => item.label === 'Import bundle…')?.accelerator).toBe('CmdOrCtrl+Shift+O');
     expect(file.some((item) => item.type === 'separator')).toBe(true);
     expect(file.at(-1)?.role).toBe('quit');
   });
