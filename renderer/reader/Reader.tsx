@@ -67,6 +67,24 @@ const editorConfig = {
 /** Paragraphs this far outside the visible part of the reader get their marks ahead of scrolling. */
 const MARK_AHEAD = '150% 0px';
 
+/** Puts a selection given in canonical offsets back onto the (rebuilt) DOM, if it moved. */
+function restoreSelection(editor: LexicalEditor, tree: DocumentTree, kept: { start: number; end: number }): void {
+  const root = editor.getRootElement();
+  const current = root ? readSelectionOffsets(editor, tree.offsets, root) : null;
+  if (current && current.start === kept.start && current.end === kept.end) return;
+  const from = tree.locate(kept.start);
+  const to = tree.locate(kept.end);
+  const fromNode = from && editor.getElementByKey(from.key)?.firstChild;
+  const toNode = to && editor.getElementByKey(to.key)?.firstChild;
+  if (!from || !to || !fromNode || !toNode) return;
+  const range = document.createRange();
+  range.setStart(fromNode, from.offset);
+  range.setEnd(toNode, to.offset);
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+}
+
 /** What the reader's tree plugin lets the reader ask of it. */
 interface TreeControl {
   tree: DocumentTree | null;
@@ -102,6 +120,9 @@ function DocumentTreePlugin(props: {
     () => () => {
       const tree = control.current.tree;
       if (!tree) return;
+      // Rebuilding a paragraph replaces its DOM text: keep the user's selection across it.
+      const root = editor.getRootElement();
+      const kept = root ? readSelectionOffsets(editor, tree.offsets, root) : null;
       editor.update(
         () => {
           for (const index of wanted.current) {
@@ -112,7 +133,13 @@ function DocumentTreePlugin(props: {
             tree.$showMarks(index, own, look);
           }
         },
-        { onUpdate: onRendered, tag: 'history-merge' },
+        {
+          tag: 'history-merge',
+          onUpdate: () => {
+            if (kept) restoreSelection(editor, tree, kept);
+            onRendered();
+          },
+        },
       );
     },
     [editor, control, onRendered],

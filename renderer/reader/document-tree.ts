@@ -81,6 +81,19 @@ export class DocumentTree {
     return -1;
   }
 
+  /** The text node holding canonical `offset` and the offset inside it (the end of a paragraph included). */
+  locate(offset: number): { key: NodeKey; offset: number } | null {
+    let index = this.paragraphAt(offset);
+    if (index < 0) index = this.paragraphs.findIndex((p) => p.end === offset);
+    if (index < 0) return null;
+    let found: { key: NodeKey; offset: number } | null = null;
+    for (const key of this.textKeys[index] ?? []) {
+      const start = this.offsets.get(key);
+      if (start !== undefined && start <= offset) found = { key, offset: offset - start };
+    }
+    return found;
+  }
+
   /**
    * Shows the marks of paragraph `index` given its spans and a signature that changes whenever their look
    * would. Does nothing when the paragraph already shows that. Call inside editor.update.
