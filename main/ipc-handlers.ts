@@ -3,6 +3,7 @@
  * contract's schema, and answers with an IpcResult; nothing thrown here crosses to the renderer.
  * The operating system (dialogs, files, browser) is reached through DesktopServices so all of this runs in tests.
  */
+import { SUPPORTED_EXTENSIONS } from '../shared/importers/source-document';
 import path from 'node:path';
 import type { IpcMain } from 'electron';
 import type { z } from 'zod';
@@ -112,7 +113,7 @@ export interface FileFilter {
 }
 
 export const SOURCE_FILE_FILTERS: FileFilter[] = [
-  { name: 'Text and Markdown', extensions: ['txt', 'md', 'markdown', 'text'] },
+  { name: 'Articles (web pages, Word, PDF, Markdown, text)', extensions: [...SUPPORTED_EXTENSIONS] },
   { name: 'All files', extensions: ['*'] },
 ];
 

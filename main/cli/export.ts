@@ -1,6 +1,6 @@
 /**
  * `npm run export -- --format bundle|w3c|csv|claimreview|report --out PATH INPUT...`: builds a library from
- * articles (.txt, .md: imported and annotated by extraction, as the app suggests) and .crosscheck bundles
+ * articles (.txt, .md, .html, .docx, .pdf: imported and annotated by extraction, as the app suggests) and .crosscheck bundles
  * (merged by the app's rules), then writes it in one format. `--out -` writes to standard output.
  * Exit codes: 0 done, 2 bad arguments or an input that cannot be read.
  */
@@ -26,7 +26,7 @@ type Format = (typeof FORMATS)[number];
 
 const USAGE = [
   'usage: export --format bundle|w3c|csv|claimreview|report --out PATH [options] INPUT...',
-  '  INPUT            .txt or .md articles, or .crosscheck bundles',
+  '  INPUT            articles (.txt, .md, .html, .docx, .pdf), or .crosscheck bundles',
   '  --out PATH       file to write (- for standard output); a report is HTML when PATH ends in .html',
   '  --author NAME    who made the export (bundle manifest); default: $USER',
   '  --base-url URL   where the export will be published (w3c ids; required for claimreview)',

@@ -1,10 +1,11 @@
 /**
- * Reads article files for the command line: bytes from disk, then the same importers the app uses.
- * A file that cannot be read or imported stops the run with a message naming it.
+ * Reads article files for the command line: bytes from disk, then the same importers the app uses, with
+ * Node's HTML parser and pdf.js. A file that cannot be read or imported stops the run with a message naming it.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { draftFromFile, ImportError, type DocumentDraft } from '../../shared/importers/source-document';
+import type { ImportEnvironment } from '../../shared/importers/import-environment';
+import { checkSource, draftFromFile, formatOfFile, ImportError, type DocumentDraft } from '../../shared/importers/source-document';
 
 export interface SourceFile {
   /** Stable within a run and across runs: derived from the text's sha-256. */
@@ -29,20 +30,37 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+let environment: ImportEnvironment | undefined;
+
+/** Built on first need: runs on text and Markdown alone never load linkedom, DOMPurify or pdf.js. */
+async function importEnvironment(): Promise<ImportEnvironment> {
+  if (!environment) {
+    const [{ createNodeHtmlDom }, { loadPdfInNode }] = await Promise.all([import('./html-dom'), import('./pdf-loader')]);
+    environment = { html: createNodeHtmlDom(), loadPdf: loadPdfInNode };
+  }
+  return environment;
+}
+
 /** Reads and imports every file, in order. Throws SourceFileError for the first that fails. */
 export async function readSourceFiles(paths: readonly string[]): Promise<SourceFile[]> {
   const files: SourceFile[] = [];
   const seen = new Map<string, number>();
   for (const path of paths) {
+    const name = basename(path);
     let bytes: Uint8Array;
     try {
+      const { size } = await stat(path);
+      // Format and size before reading: a wrong or huge file is refused without loading it.
+      checkSource(name, size);
       bytes = await readFile(path);
     } catch (error) {
+      if (error instanceof ImportError) throw new SourceFileError(`cannot import ${path}: ${error.message}`);
       throw new SourceFileError(`cannot read ${path}: ${reason(error)}`);
     }
     let draft: DocumentDraft;
     try {
-      draft = await draftFromFile({ name: basename(path), bytes });
+      const format = formatOfFile(name);
+      draft = await draftFromFile({ name, bytes }, format === 'text' || format === 'markdown' ? undefined : await importEnvironment());
     } catch (error) {
       if (error instanceof ImportError) throw new SourceFileError(`cannot import ${path}: ${error.message}`);
       throw error;

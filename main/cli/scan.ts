@@ -1,5 +1,5 @@
 /**
- * `npm run scan -- [--format text|json] FILE...`: imports .txt and .md articles, extracts entities,
+ * `npm run scan -- [--format text|json] FILE...`: imports articles (.txt, .md, .html, .docx, .pdf), extracts entities,
  * quantities, dates and statements, and prints the contradictions found across all of them.
  * Exit codes: 0 done, 2 bad arguments or a file that cannot be read or imported.
  */

@@ -11,7 +11,8 @@ import { deleteDocument, importDocuments } from '../store/document-commands';
 import { deleteAnnotation, restoreAnnotation, setEntityType, tagSpan, updateAnnotation } from '../store/annotation-commands';
 import { LibraryPane } from '../library/LibraryPane';
 import { PasteDialog } from '../library/PasteDialog';
-import { importPastedText, importSourceFiles, type ImportOutcome } from '../library/import-sources';
+import { describeImportSummary, importClipboard, importFiles as importSourceFiles, type ImportSummary } from '../import/import-files';
+import type { ClipboardContent } from '../../shared/importers/source-document';
 import { sampleCorpusDrafts } from '../library/sample-corpus';
 import { Reader, type ScrollRequest } from '../reader/Reader';
 import { FOCUS_SPAN_ID } from '../reader/mark-appearance';
@@ -106,12 +107,17 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const documentsById = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d])), [documents]);
   const entityList = useLiveQuery(() => db.entities.toArray(), [db]);
   const entities = useMemo(() => new Map((entityList ?? []).map((e) => [e.id, e])), [entityList]);
+  // One key-only pass over the [documentId+kind] index: no annotation is loaded to count them.
   const counts = useLiveQuery(async () => {
     const result = new Map<string, Record<AnnotationKind, number>>();
-    for (const doc of await db.documents.toArray()) {
-      const perKind = {} as Record<AnnotationKind, number>;
-      for (const kind of ANNOTATION_KINDS) perKind[kind] = await db.annotations.where('[documentId+kind]').equals([doc.id, kind]).count();
-      result.set(doc.id, perKind);
+    const keys = (await db.annotations.orderBy('[documentId+kind]').keys()) as unknown as Array<[string, AnnotationKind]>;
+    for (const [documentId, kind] of keys) {
+      let perKind = result.get(documentId);
+      if (!perKind) {
+        perKind = Object.fromEntries(ANNOTATION_KINDS.map((k) => [k, 0])) as Record<AnnotationKind, number>;
+        result.set(documentId, perKind);
+      }
+      perKind[kind]++;
     }
     return result;
   }, [db]);
@@ -132,10 +138,12 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const bundles = useBundleTransfer(db, platform, notify, engine.contradictions);
 
   const report = useCallback(
-    (outcome: ImportOutcome) => {
-      for (const problem of outcome.problems) notify('error', problem);
+    (outcome: ImportSummary) => {
+      // A long batch lists its failures in one notice rather than one notice per file.
+      const problems = outcome.problems.length > 3 ? [`${outcome.problems.length} files were not imported: ${outcome.problems.join(' ')}`] : outcome.problems;
+      for (const problem of problems) notify('error', problem);
       if (outcome.imported.length > 0) {
-        notify('info', outcome.imported.length === 1 ? `Imported “${outcome.imported[0]!.title}”.` : `Imported ${outcome.imported.length} documents.`);
+        notify('info', describeImportSummary(outcome));
         setSelectedDocumentId(outcome.imported[0]!.id);
         setSelectedAnnotationId(null);
       }
@@ -143,7 +151,18 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
     [notify],
   );
 
-  const importFiles = useCallback(async (files: SourceFileInput[]) => report(await importSourceFiles(db, files)), [db, report]);
+  const [importProgress, setImportProgress] = useState<{ done: number; total: number; name: string } | null>(null);
+  const importFiles = useCallback(
+    async (files: ReadonlyArray<File | SourceFileInput>) => {
+      try {
+        const onProgress = files.length > 1 ? (done: number, total: number, name: string) => setImportProgress({ done, total, name }) : undefined;
+        report(await importSourceFiles(db, files, onProgress));
+      } finally {
+        setImportProgress(null);
+      }
+    },
+    [db, report],
+  );
 
   const chooseAndImport = useCallback(async () => {
     try {
@@ -312,13 +331,14 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         event.preventDefault();
         setDragging(false);
         const files = [...event.dataTransfer.files];
-        void Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then((read) => {
-          const isBundle = (name: string) => name.toLowerCase().endsWith('.crosscheck');
-          const bundleFiles = read.filter((file) => isBundle(file.name));
-          if (bundleFiles.length > 0) bundles.importFiles(bundleFiles);
-          const sources = read.filter((file) => !isBundle(file.name));
-          if (sources.length > 0) void importFiles(sources);
-        });
+        const isBundle = (file: File) => file.name.toLowerCase().endsWith('.crosscheck');
+        // Articles go as File objects, so their size is checked before they are read.
+        const sources = files.filter((file) => !isBundle(file));
+        if (sources.length > 0) void importFiles(sources);
+        const bundleFiles = files.filter(isBundle);
+        if (bundleFiles.length > 0) {
+          void Promise.all(bundleFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(bundles.importFiles);
+        }
       }}
     >
       <header className="toolbar">
@@ -359,6 +379,13 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
           {theme === 'dark' ? '☀' : '☾'}
         </button>
       </header>
+      {importProgress && (
+        <div className="import-progress" role="status" aria-label="Import progress">
+          Importing {importProgress.done} of {importProgress.total}
+          {importProgress.name ? `: ${importProgress.name}` : ''}
+          <progress max={importProgress.total} value={importProgress.done} />
+        </div>
+      )}
       <div className="notices" aria-live="polite">
         {notices.map((notice) => (
           <div key={notice.id} className={`notice notice-${notice.tone}`} role={notice.tone === 'error' ? 'alert' : 'status'}>
@@ -498,9 +525,9 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       {pasting && (
         <PasteDialog
           onClose={() => setPasting(false)}
-          onImport={(text, title) => {
+          onImport={(content: ClipboardContent, title) => {
             setPasting(false);
-            void importPastedText(db, text, title).then(report);
+            void importClipboard(db, content, title).then(report);
           }}
         />
       )}

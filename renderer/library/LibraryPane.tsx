@@ -30,7 +30,7 @@ export function LibraryPane({ documents, counts, selectedId, onOpen, onDelete, o
         <button type="button" onClick={onImport}>
           Import files…
         </button>
-        <p className="hint">You can also drop .txt or .md files anywhere on the window.</p>
+        <p className="hint">You can also drop articles (web pages, Word, PDF, Markdown, text) or .crosscheck bundles anywhere on the window.</p>
       </nav>
     );
   }

@@ -111,7 +111,7 @@ describe('createIpcHandler: failures become results', () => {
 });
 
 describe('source:choose', () => {
-  it('offers text and markdown files, plus all files, and returns names and bytes', async () => {
+  it('offers every article format the importers read, plus all files, and returns names and bytes', async () => {
     const services = fakeServices({
       chooseFiles: vi.fn(async () => ['/home/ana/notes/rescue.md', '/home/ana/notes/envoy.txt']),
       readFile: vi.fn(async (file: string) => new TextEncoder().encode(`text of ${file}`)),
@@ -119,7 +119,7 @@ describe('source:choose', () => {
     const handler = createIpcHandler('source:choose', createIpcImplementations(services)['source:choose']);
     const result = await handler(fromApp);
     expect(services.chooseFiles).toHaveBeenCalledWith(SOURCE_FILE_FILTERS);
-    expect(SOURCE_FILE_FILTERS[0]?.extensions).toEqual(['txt', 'md', 'markdown', 'text']);
+    expect(SOURCE_FILE_FILTERS[0]?.extensions).toEqual(expect.arrayContaining(['txt', 'md', 'html', 'docx', 'pdf']));
     expect(SOURCE_FILE_FILTERS.at(-1)).toEqual({ name: 'All files', extensions: ['*'] });
     expect(result.ok).toBe(true);
     if (result.ok) {

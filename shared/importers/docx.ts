@@ -1,0 +1,56 @@
+/**
+ * Word documents (.docx) to drafts with mammoth: paragraphs, headings and list items become paragraphs,
+ * footnotes and endnotes follow the text as "[1] …", numbered as their references in the text are.
+ */
+import { joinParagraphs } from '../text/canonical-text';
+import { completeDraft, ImportError, type DocumentDraft } from './document-draft';
+import { htmlParagraphs, IMPORT_SANITIZE_OPTIONS } from './html-paragraphs';
+import type { HtmlDom, HtmlElementLike } from './import-environment';
+
+// The zip signature every .docx opens with; an old binary .doc does not.
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+
+function notWordDocument(name: string): ImportError {
+  return new ImportError(
+    `“${name}” is not a Word document Crosscheck can read. If it is an older .doc file, open it in Word and save it as .docx, then import it again.`,
+  );
+}
+
+async function convertToHtml(bytes: Uint8Array, name: string): Promise<string> {
+  // Loaded on first use: most imports are not Word documents, and the app's first screen need not wait.
+  const { default: mammoth } = await import('mammoth');
+  // mammoth's Node entry reads `buffer`, its browser entry (picked by the bundler) `arrayBuffer`: giving
+  // both lets one call serve the app and the command line.
+  const arrayBuffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const input = { buffer: bytes, arrayBuffer } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+  try {
+    const result = await mammoth.convertToHtml(input, {
+      // Images are not text: an empty element, without decoding the picture into a data URL.
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      externalFileAccess: false,
+    });
+    return result.value;
+  } catch {
+    throw notWordDocument(name);
+  }
+}
+
+/** Builds a draft from the bytes of a .docx file. */
+export async function draftFromDocx(bytes: Uint8Array, sourceName: string, dom: HtmlDom): Promise<DocumentDraft> {
+  if (!ZIP_SIGNATURE.every((byte, index) => bytes[index] === byte)) throw notWordDocument(sourceName);
+  const html = await convertToHtml(bytes, sourceName);
+  const document = dom.parseHtml(dom.sanitizeHtml(html, IMPORT_SANITIZE_OPTIONS));
+  // mammoth marks each reference `<a id="footnote-ref-7">[2]</a>` and each note `<li id="footnote-7">`: the
+  // id is Word's, the label the reader saw in the text.
+  const labels = new Map<string, string>();
+  for (const reference of Array.from(document.querySelectorAll('[id^="footnote-ref-"], [id^="endnote-ref-"]'))) {
+    const label = reference.textContent?.trim();
+    if (label) labels.set(reference.getAttribute('id')!.replace('-ref-', '-'), label);
+  }
+  const noteLabel = (item: HtmlElementLike): string | undefined => {
+    const id = item.getAttribute('id');
+    return id ? labels.get(id) : undefined;
+  };
+  const paragraphs = document.body ? htmlParagraphs(document.body, { noteLabel }) : [];
+  return completeDraft({ title: '', text: joinParagraphs(paragraphs), format: 'docx' }, sourceName);
+}
