@@ -7,10 +7,11 @@ import type { SourceFileInput } from '../../shared/importers/source-document';
 import type { MenuCommand } from '../../shared/ipc/contract';
 import type { Platform } from '../platform/platform';
 import type { CrosscheckDatabase } from '../store/database';
-import { deleteDocument, importDocuments } from '../store/document-commands';
+import { deleteDocument, importDocuments, updateDocumentDetails } from '../store/document-commands';
 import { deleteAnnotation, restoreAnnotation, setEntityType, tagSpan, updateAnnotation } from '../store/annotation-commands';
 import { LibraryPane } from '../library/LibraryPane';
 import { PasteDialog } from '../library/PasteDialog';
+import { DocumentDetailsDialog } from '../library/DocumentDetailsDialog';
 import { describeImportSummary, importClipboard, importFiles as importSourceFiles, type ImportSummary } from '../import/import-files';
 import type { ClipboardContent } from '../../shared/importers/source-document';
 import { sampleCorpusDrafts } from '../library/sample-corpus';
@@ -83,6 +84,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(null);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [pasting, setPasting] = useState(false);
+  const [editingDetails, setEditingDetails] = useState(false);
   const [dragging, setDragging] = useState(false);
   const [theme, setTheme] = useState(() => localStorage.getItem(THEME_KEY) ?? 'light');
   const history = useRef(new UndoHistory());
@@ -432,6 +434,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
             selectedId={selectedAnnotationId}
             scrollRequest={scrollRequest}
             onSuggest={() => void runSuggest()}
+            onEditDetails={() => setEditingDetails(true)}
             onSelectAnnotation={(id) => {
               const index = suggestions.findIndex((s) => s.id === id);
               if (index >= 0 && !(annotations ?? []).some((a) => a.id === id)) {
@@ -522,6 +525,20 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         />
       )}
       {bundles.element}
+      {editingDetails && currentDocument && (
+        <DocumentDetailsDialog
+          key={currentDocument.id}
+          document={currentDocument}
+          onClose={() => setEditingDetails(false)}
+          onSave={(details) => {
+            setEditingDetails(false);
+            void updateDocumentDetails(db, currentDocument.id, details).then(
+              () => notify('info', `Saved the details of “${details.title.trim()}”.`),
+              (error: Error) => notify('error', error.message),
+            );
+          }}
+        />
+      )}
       {pasting && (
         <PasteDialog
           onClose={() => setPasting(false)}

@@ -38,6 +38,7 @@ interface ReaderProps {
   scrollRequest: ScrollRequest | null;
   onSelectAnnotation(id: string): void;
   onSuggest(): void;
+  onEditDetails(): void;
   onTag(kind: AnnotationKind, start: number, end: number): void;
 }
 
@@ -323,9 +324,14 @@ export function Reader(props: ReaderProps): JSX.Element {
         {!doc.text.startsWith(doc.title) && <h2 className="reader-title">{doc.title}</h2>}
         <div className="reader-meta-row">
           <p className="reader-meta">{[doc.outlet, doc.author, doc.publishedAt].filter(Boolean).join(' · ')}</p>
-          <button type="button" onClick={props.onSuggest} title="Let extraction propose entities and figures in this document">
-            Suggest
-          </button>
+          <span className="reader-actions">
+            <button type="button" onClick={props.onEditDetails} title="Correct title, outlet, author, address, date and language">
+              Details…
+            </button>
+            <button type="button" onClick={props.onSuggest} title="Let extraction propose entities and figures in this document">
+              Suggest
+            </button>
+          </span>
         </div>
       </header>
       <div
@@ -349,7 +355,7 @@ export function Reader(props: ReaderProps): JSX.Element {
       >
         <LexicalComposer key={doc.id} initialConfig={editorConfig}>
           <RichTextPlugin
-            contentEditable={<ContentEditable className="reader-content" aria-label="Document text" aria-readonly="true" />}
+            contentEditable={<ContentEditable className="reader-content" aria-label="Document text" aria-readonly="true" lang={doc.language === 'und' ? undefined : doc.language} />}
             ErrorBoundary={LexicalErrorBoundary}
           />
           <DocumentTreePlugin

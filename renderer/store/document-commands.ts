@@ -51,3 +51,65 @@ export async function deleteDocument(db: CrosscheckDatabase, documentId: string)
     await db.documents.delete(documentId);
   });
 }
+
+/** What the user may correct about a document after import; its text never changes. */
+export interface DocumentDetails {
+  title: string;
+  outlet: string;
+  author: string;
+  url: string;
+  /** YYYY-MM-DD, or empty when unknown. */
+  publishedAt: string;
+  /** A BCP-47 tag such as en, ar or pt-BR; `und` when unknown. */
+  language: string;
+}
+
+/** Checks details as typed; returns one readable problem per field that is wrong. */
+export function checkDocumentDetails(details: DocumentDetails): string[] {
+  const problems: string[] = [];
+  if (!details.title.trim()) problems.push('A document needs a title.');
+  if (details.url.trim()) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(details.url.trim()).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) problems.push('The address must be a full web address starting with http:// or https://.');
+  }
+  const date = details.publishedAt.trim();
+  const day = new Date(`${date}T00:00:00Z`);
+  // Invalid dates (month 13) fail the first test; rolled-over ones (30 February) the second.
+  if (date && !(/^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(day.getTime()) && day.toISOString().startsWith(date))) {
+    problems.push('The date must be a real day written as YYYY-MM-DD, for example 2025-03-06.');
+  }
+  if (!/^(und|[a-z]{2,3}(-[A-Za-z0-9]{2,8})*)$/.test(details.language.trim())) {
+    problems.push('The language must be a language tag such as en, ar, he or pt-BR (und when unknown).');
+  }
+  return problems;
+}
+
+/**
+ * Saves corrected details of a document. The publication date is also the default as-of date of its figures,
+ * so the engine re-examines them.
+ */
+export async function updateDocumentDetails(db: CrosscheckDatabase, documentId: string, details: DocumentDetails): Promise<void> {
+  const problems = checkDocumentDetails(details);
+  if (problems.length > 0) throw new Error(problems.join(' '));
+  await db.transaction('rw', db.documents, async () => {
+    const document = await db.documents.get(documentId);
+    if (!document) throw new Error('That document is no longer in the library.');
+    const optional = (value: string) => (value.trim() ? value.trim() : undefined);
+    const next: SourceDocument = {
+      ...document,
+      title: details.title.trim(),
+      outlet: optional(details.outlet),
+      author: optional(details.author),
+      url: optional(details.url),
+      publishedAt: optional(details.publishedAt),
+      language: details.language.trim(),
+    };
+    for (const key of ['outlet', 'author', 'url', 'publishedAt'] as const) if (next[key] === undefined) delete next[key];
+    await db.documents.put(next);
+  });
+}

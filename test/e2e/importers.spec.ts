@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { buildDocx } from '../fixtures/importers/build-docx';
 import { buildPdf } from '../fixtures/importers/build-pdf';
-import { documentList } from './reader-helpers';
+import { documentList, tagWithKey } from './reader-helpers';
 
 const hostilePage = fileURLToPath(new URL('../fixtures/importers/hostile-page.html', import.meta.url));
 
@@ -113,4 +113,28 @@ test('a Windows-1252 text keeps its curly quotes and accents', async ({ page }) 
   expect(decoded).toContain('\uFFFD'); // not UTF-8: the importer must recognise Windows-1252
   await expect(page.getByLabel('Document text')).toContainText('café');
   await expect(page.getByLabel('Document text')).toContainText('“');
+});
+
+test('corrected document details are kept, and the date becomes the as-of date of its figures', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New from clipboard…' }).click();
+  const paste = page.getByRole('dialog', { name: 'New document from clipboard' });
+  await paste.getByLabel('Article text').fill('Dam repairs begin\nWorkers found 12 cracks in the Harlow dam wall.');
+  await paste.getByRole('button', { name: 'Import' }).click();
+  await expect(page.getByLabel('Document text')).toContainText('12 cracks');
+
+  await page.getByRole('button', { name: 'Details…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Document details' });
+  await dialog.getByLabel('Published (YYYY-MM-DD; figures without a date of their own count as of this day)').fill('2024-13-01');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('The date must be a real day');
+  await dialog.getByLabel('Published (YYYY-MM-DD; figures without a date of their own count as of this day)').fill('2024-05-14');
+  await dialog.getByLabel('Outlet').fill('Harlow Herald');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.locator('.reader-meta')).toHaveText('Harlow Herald · 2024-05-14');
+
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Documents' })).toContainText('Harlow Herald · 2024-05-14');
+  await tagWithKey(page, '12 cracks', 'q');
+  await expect(page.getByLabel('Edit annotation')).toContainText('as of 2024-05-14');
 });

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftFromPlainText } from '../../../../shared/importers/source-document';
 import { CrosscheckDatabase } from '../../../../renderer/store/database';
-import { DuplicateDocumentError, deleteDocument, importDocument, importDocuments } from '../../../../renderer/store/document-commands';
+import { DuplicateDocumentError, deleteDocument, importDocument, importDocuments, updateDocumentDetails } from '../../../../renderer/store/document-commands';
 import { deleteAnnotation, restoreAnnotation, tagSpan, updateAnnotation } from '../../../../renderer/store/annotation-commands';
 
 const article = 'Harbour pilots strike\n\nPilot spokesman Ivo Marek said 40 ships are waiting outside the port.';
@@ -118,5 +118,36 @@ describe('deleteDocument', () => {
     expect(await db.documents.toArray()).toHaveLength(1);
     expect(await db.annotations.toArray()).toEqual([b]);
     expect(await db.links.count()).toBe(0);
+  });
+});
+
+describe('updateDocumentDetails', () => {
+  const details = { title: 'Harbour pilots strike', outlet: 'Quay Gazette', author: 'N. Orla', url: 'https://quay.example/pilots', publishedAt: '2024-09-02', language: 'en' };
+
+  it('saves corrected details and keeps the text untouched', async () => {
+    const doc = await importArticle();
+    await updateDocumentDetails(db, doc.id, details);
+    const stored = await db.documents.get(doc.id);
+    expect(stored).toMatchObject(details);
+    expect(stored?.text).toBe(doc.text);
+    expect(stored?.sha256).toBe(doc.sha256);
+  });
+
+  it('clears a detail left empty', async () => {
+    const doc = await importArticle();
+    await updateDocumentDetails(db, doc.id, details);
+    await updateDocumentDetails(db, doc.id, { ...details, outlet: ' ', publishedAt: '' });
+    const stored = await db.documents.get(doc.id);
+    expect(stored?.outlet).toBeUndefined();
+    expect(stored?.publishedAt).toBeUndefined();
+  });
+
+  it('refuses an impossible date, a non-web address and an empty title, and writes nothing', async () => {
+    const doc = await importArticle();
+    await expect(updateDocumentDetails(db, doc.id, { ...details, publishedAt: '2024-02-30' })).rejects.toThrow(/real day written as YYYY-MM-DD/);
+    await expect(updateDocumentDetails(db, doc.id, { ...details, publishedAt: '2024-13-01' })).rejects.toThrow(/real day written as YYYY-MM-DD/);
+    await expect(updateDocumentDetails(db, doc.id, { ...details, url: 'javascript:alert(1)' })).rejects.toThrow(/full web address/);
+    await expect(updateDocumentDetails(db, doc.id, { ...details, title: '  ' })).rejects.toThrow(/needs a title/);
+    expect(await db.documents.get(doc.id)).toEqual(doc);
   });
 });
