@@ -180,7 +180,7 @@ export function AnnotationPanel(props: AnnotationPanelProps): JSX.Element {
                 >
                   <button type="button" className="annotation-summary" onClick={() => onSelect(annotation.id)}>
                     <span className={`kind-chip kind-${annotation.kind}`}>{KIND_LABELS[annotation.kind]}</span>
-                    <span className="annotation-quote">“{shorten(annotation.quote)}”</span>
+                    <span className="annotation-quote">“<bdi>{shorten(annotation.quote)}</bdi>”</span>
                     {annotation.kind === 'claim' && <span className={`status status-${annotation.status}`}>{annotation.status}</span>}
                     {entityName && entityName !== annotation.quote && <span className="entity-name">→ {entityName}</span>}
                   </button>

@@ -77,7 +77,7 @@ export function AnnotationLinks({ db, annotation, documents, author, onOpenInDoc
                 {other ? (
                   <button type="button" className="linked-annotation" onClick={() => open(other)}>
                     <span className={`kind-chip kind-${other.kind}`}>{KIND_LABELS[other.kind]}</span>
-                    <span className="linked-quote">“{shorten(other.quote)}”</span>
+                    <span className="linked-quote">“<bdi>{shorten(other.quote)}</bdi>”</span>
                     <span className="linked-document">{documents.get(other.documentId)?.title ?? 'Removed document'}</span>
                   </button>
                 ) : (
@@ -200,7 +200,7 @@ function LinkPicker(props: {
             <label key={candidate.id} className="link-candidate">
               <input type="radio" name={groupName} checked={target?.id === candidate.id} onChange={() => setTarget(candidate)} />
               <span className={`kind-chip kind-${candidate.kind}`}>{KIND_LABELS[candidate.kind]}</span>
-              <span className="linked-quote">“{shorten(candidate.quote, 90)}”</span>
+              <span className="linked-quote">“<bdi>{shorten(candidate.quote, 90)}</bdi>”</span>
               <span className="linked-document">{documents.get(candidate.documentId)?.title ?? 'Removed document'}</span>
             </label>
           ))}

@@ -64,7 +64,7 @@ export function ContradictionList(props: ContradictionListProps): JSX.Element {
                   <li key={`${evidence.documentId}:${evidence.start}`}>
                     <button type="button" className="evidence" onClick={() => props.onOpenEvidence(evidence)}>
                       <span className="evidence-document">{documents.get(evidence.documentId)?.title ?? 'Removed document'}</span>
-                      <span className="evidence-quote">“{evidence.quote}”</span>
+                      <span className="evidence-quote">“<bdi>{evidence.quote}</bdi>”</span>
                       <span className="evidence-origin">{evidence.origin === 'user' ? 'tagged' : 'found by extraction'}</span>
                     </button>
                   </li>

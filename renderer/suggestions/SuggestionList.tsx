@@ -62,7 +62,7 @@ export function SuggestionList({ suggestions, activeIndex, onActivate, onAccept,
             onClick={() => onActivate(index)}
           >
             <span className={`kind-chip kind-${suggestion.kind}`}>{KIND_LABELS[suggestion.kind]}</span>
-            <span className="annotation-quote">“{suggestion.quote}”</span>
+            <span className="annotation-quote">“<bdi>{suggestion.quote}</bdi>”</span>
             <span className="entity-name">{detail(suggestion)}</span>
             <span className="suggestion-actions">
               <button type="button" onClick={() => onAccept(suggestion)} aria-label={`Accept ${suggestion.quote}`}>
