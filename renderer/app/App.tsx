@@ -12,6 +12,7 @@ import { deleteAnnotation, restoreAnnotation, setEntityType, tagSpan, updateAnno
 import { LibraryPane } from '../library/LibraryPane';
 import { PasteDialog } from '../library/PasteDialog';
 import { DocumentDetailsDialog } from '../library/DocumentDetailsDialog';
+import { entriesOfDrop, filesOfEntries } from '../import/dropped-files';
 import { describeImportSummary, importClipboard, importFiles as importSourceFiles, type ImportSummary } from '../import/import-files';
 import type { ClipboardContent } from '../../shared/importers/source-document';
 import { sampleCorpusDrafts } from '../library/sample-corpus';
@@ -332,15 +333,18 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       onDrop={(event) => {
         event.preventDefault();
         setDragging(false);
-        const files = [...event.dataTransfer.files];
-        const isBundle = (file: File) => file.name.toLowerCase().endsWith('.crosscheck');
-        // Articles go as File objects, so their size is checked before they are read.
-        const sources = files.filter((file) => !isBundle(file));
-        if (sources.length > 0) void importFiles(sources);
-        const bundleFiles = files.filter(isBundle);
-        if (bundleFiles.length > 0) {
-          void Promise.all(bundleFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(bundles.importFiles);
-        }
+        // Entries must be taken before the drop event ends; a dropped folder gives every file inside it.
+        const dropped = entriesOfDrop(event.dataTransfer);
+        void (dropped.entries.length > 0 ? filesOfEntries(dropped.entries) : Promise.resolve(dropped.files)).then((files) => {
+          const isBundle = (file: File) => file.name.toLowerCase().endsWith('.crosscheck');
+          // Articles go as File objects, so their size is checked before they are read.
+          const sources = files.filter((file) => !isBundle(file));
+          if (sources.length > 0) void importFiles(sources);
+          const bundleFiles = files.filter(isBundle);
+          if (bundleFiles.length > 0) {
+            void Promise.all(bundleFiles.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))).then(bundles.importFiles);
+          }
+        });
       }}
     >
       <header className="toolbar">
