@@ -129,3 +129,26 @@ export function tidyEvidence(evidence: readonly Evidence[]): Evidence[] {
 export function roundScore(score: number): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
+
+/**
+ * Every document a contradiction involves: its evidence (a sample, capped for long lists) and the documents
+ * its details count, such as every article using a spelling or giving a figure.
+ */
+export function involvedDocumentIds(contradiction: Contradiction): string[] {
+  const ids = new Set(contradiction.evidence.map((evidence) => evidence.documentId));
+  switch (contradiction.kind) {
+    case 'name-variant':
+      for (const form of contradiction.details.forms) for (const document of form.documents) ids.add(document.documentId);
+      break;
+    case 'quantity-mismatch':
+      for (const reading of contradiction.details.readings) for (const id of reading.documentIds) ids.add(id);
+      break;
+    case 'date-mismatch':
+      for (const date of contradiction.details.dates) for (const id of date.documentIds) ids.add(id);
+      break;
+    case 'claim-conflict':
+      for (const statement of contradiction.details.statements) ids.add(statement.documentId);
+      break;
+  }
+  return [...ids];
+}

@@ -4,7 +4,7 @@
  * Decisions whose flag the engine no longer reports (merged entities, names ruled different, evidence that
  * moved) stay visible as rows of their own, so a resolved flag does not silently vanish.
  */
-import { CONTRADICTION_KINDS, type Contradiction, type ContradictionKind } from '../detect/contradiction';
+import { CONTRADICTION_KINDS, type Contradiction, type ContradictionKind, involvedDocumentIds } from '../detect/contradiction';
 import type { Decision } from '../model';
 import { nameKey } from '../text/name-key';
 import { evidenceHash, type EvidenceAnnotationLookup } from './evidence-hash';
@@ -104,10 +104,10 @@ function itemOf(contradiction: Contradiction, sources: ReviewSources): ReviewIte
   const documentIds: string[] = [];
   const titles: string[] = [];
   let newest: string | undefined;
-  for (const evidence of contradiction.evidence) {
-    if (documentIds.includes(evidence.documentId)) continue;
-    documentIds.push(evidence.documentId);
-    const document = sources.documentOf(evidence.documentId);
+  // Evidence is a capped sample; the details name every document (every article using a spelling).
+  for (const documentId of involvedDocumentIds(contradiction)) {
+    documentIds.push(documentId);
+    const document = sources.documentOf(documentId);
     if (!document) continue;
     titles.push(document.title);
     const date = document.publishedAt ?? document.importedAt;
