@@ -13,42 +13,16 @@ import { contradictionReportHtml } from '../../shared/exports/report-html';
 import { contradictionReportMarkdown } from '../../shared/exports/report-markdown';
 import { exportWebAnnotations, webAnnotationsJson } from '../../shared/exports/web-annotations';
 import type { CrosscheckDatabase } from '../store/database';
-import { exportLibraryBundle } from '../store/bundle-commands';
+import { collectSelection, exportLibraryBundle } from '../store/bundle-commands';
 import type { ExportRequest, ExportResult } from './bundle-worker-protocol';
-
-function present<T>(records: ReadonlyArray<T | undefined>): T[] {
-  return records.filter((record): record is T => record !== undefined);
-}
 
 /**
  * The records a selection can reach, read through the indexes so that exporting three documents of a large
- * library does not load all of it; selectBundleContents then cuts them to exactly the selection. (The same
- * reading as bundle-commands' private `collect`; see the handover note about exporting it.)
+ * library does not load all of it; selectBundleContents then cuts them to exactly the selection.
  */
 async function readSelection(db: CrosscheckDatabase, selection: BundleSelection): Promise<BundleContents> {
   const tables = [db.documents, db.annotations, db.entities, db.links, db.decisions, db.decisionHistory];
-  const reachable = await db.transaction('r', tables, async (): Promise<BundleContents> => {
-    if (selection.kind === 'library') {
-      const [documents, annotations, entities, links, decisions, decisionHistory] = await Promise.all(tables.map((table) => table.toArray()));
-      return { documents, annotations, entities, links, decisions, decisionHistory } as BundleContents;
-    }
-    const annotations =
-      selection.kind === 'documents'
-        ? await db.annotations.where('documentId').anyOf([...selection.documentIds]).toArray()
-        : present(await db.annotations.bulkGet([...selection.annotationIds]));
-    const documentIds = [...new Set([...selection.documentIds, ...annotations.map((annotation) => annotation.documentId)])];
-    const entityIds = [...new Set(annotations.flatMap((annotation) => [annotation.entityId, annotation.speaker]).filter((id): id is string => id !== undefined))];
-    const contradictionIds =
-      selection.kind === 'documents' ? (selection.contradictions ?? []).map((contradiction) => contradiction.id) : [...(selection.contradictionIds ?? [])];
-    return {
-      documents: present(await db.documents.bulkGet(documentIds)),
-      annotations,
-      entities: present(await db.entities.bulkGet(entityIds)),
-      links: await db.links.where('fromId').anyOf(annotations.map((annotation) => annotation.id)).toArray(),
-      decisions: present(await db.decisions.bulkGet(contradictionIds)),
-      decisionHistory: await db.decisionHistory.where('contradictionId').anyOf(contradictionIds).toArray(),
-    };
-  });
+  const reachable = await db.transaction('r', tables, () => collectSelection(db, selection));
   return selectBundleContents(reachable, selection);
 }
 

@@ -43,7 +43,7 @@ function unique<T>(records: readonly T[], key: (record: T) => string): T[] {
  * Reads the records a selection can reach, through the indexes (the whole library only when it is
  * selected). selectBundleContents then cuts them to exactly the selection.
  */
-async function collect(db: CrosscheckDatabase, selection: BundleSelection): Promise<BundleContents> {
+export async function collectSelection(db: CrosscheckDatabase, selection: BundleSelection): Promise<BundleContents> {
   if (selection.kind === 'library') {
     const [documents, annotations, entities, links, decisions, decisionHistory] = await Promise.all([
       db.documents.toArray(),
@@ -90,7 +90,7 @@ export async function exportLibraryBundle(
   onProgress?: BundleProgressCallback,
 ): Promise<ExportedBundle> {
   onProgress?.({ stage: 'collecting', done: 0, total: 1 });
-  const reachable = await db.transaction('r', tables(db), () => collect(db, selection));
+  const reachable = await db.transaction('r', tables(db), () => collectSelection(db, selection));
   const contents = selectBundleContents(reachable, selection);
   onProgress?.({ stage: 'collecting', done: 1, total: 1 });
   const createdAt = meta.createdAt ?? new Date().toISOString();
