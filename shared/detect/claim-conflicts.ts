@@ -6,7 +6,7 @@
 import type { Annotation, AnnotationOrigin, Link } from '../model';
 import { groupConflicts, type ConflictGroup, type Observation } from './conflict-groups';
 import type { ConflictRules } from './conflict-index';
-import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence } from './contradiction';
+import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, toEvidence } from './contradiction';
 import { spokenDocuments } from './plain-words';
 
 export interface ClaimObservation extends Observation {
@@ -20,17 +20,6 @@ export interface ClaimObservation extends Observation {
   predicate: string;
   modifiers: readonly string[];
   polarity: 'affirmed' | 'denied';
-}
-
-function evidenceOf(item: ClaimObservation): Evidence {
-  return {
-    documentId: item.documentId,
-    ...(item.annotationId ? { annotationId: item.annotationId } : {}),
-    start: item.start,
-    end: item.end,
-    quote: item.quote,
-    origin: item.origin,
-  };
 }
 
 /** "ventilation shaft" and "shaft" may be one thing; "ventilation shaft" and "main shaft" are not. */
@@ -61,7 +50,7 @@ export const CLAIM_RULES: ConflictRules<ClaimObservation> = {
 export function polarityConflictsFrom(key: string, groups: ReadonlyArray<ConflictGroup<ClaimObservation>>, titleOf: (documentId: string) => string): Contradiction[] {
   const contradictions: Contradiction[] = [];
   for (const group of groups) {
-    const inOrder = (a: ClaimObservation, b: ClaimObservation): number => byPosition(evidenceOf(a), evidenceOf(b));
+    const inOrder = (a: ClaimObservation, b: ClaimObservation): number => byPosition(toEvidence(a), toEvidence(b));
     const affirmed = group.observations.filter((item) => item.polarity === 'affirmed').sort(inOrder);
     const denied = group.observations.filter((item) => item.polarity === 'denied').sort(inOrder);
     const acrossDocuments = group.pairs.some(([a, b]) => a.documentId !== b.documentId);
@@ -71,7 +60,7 @@ export function polarityConflictsFrom(key: string, groups: ReadonlyArray<Conflic
     const quoteOf = (items: ClaimObservation[]): string => `“${items[0]!.quote}”`;
     const where = (items: ClaimObservation[]): string => spokenDocuments(items.map((item) => item.documentId), titleOf);
     const explanation = `${quoteOf(affirmed)} (${where(affirmed)}) is contradicted by ${quoteOf(denied)} (${where(denied)}).`;
-    const evidence = tidyEvidence([...affirmed, ...denied].map(evidenceOf));
+    const evidence = tidyEvidence([...affirmed, ...denied].map(toEvidence));
     contradictions.push({
       id: contradictionId('claim-conflict', evidence),
       kind: 'claim-conflict',

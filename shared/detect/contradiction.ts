@@ -93,6 +93,28 @@ export type Contradiction =
   | (ContradictionBase & { kind: 'date-mismatch'; details: DateMismatchDetails })
   | (ContradictionBase & { kind: 'claim-conflict'; details: ClaimConflictDetails });
 
+/** What a detector observed where: any mention with a place in a document. */
+export interface EvidenceSource {
+  documentId: string;
+  annotationId?: string;
+  start: number;
+  end: number;
+  quote: string;
+  origin: AnnotationOrigin;
+}
+
+/** The evidence for one observation. */
+export function toEvidence(item: EvidenceSource): Evidence {
+  return {
+    documentId: item.documentId,
+    ...(item.annotationId ? { annotationId: item.annotationId } : {}),
+    start: item.start,
+    end: item.end,
+    quote: item.quote,
+    origin: item.origin,
+  };
+}
+
 /** The key of one piece of evidence: document and span, independent of annotation ids. */
 export function evidenceKey(evidence: Evidence): string {
   return `${evidence.documentId}:${evidence.start}-${evidence.end}`;

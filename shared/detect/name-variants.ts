@@ -5,7 +5,7 @@
  * The spelling used by fewer documents is the suspect.
  */
 import type { ResolvedCluster, ResolvedForm, ResolverMention } from '../resolve/entity-resolver';
-import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence, type NameForm } from './contradiction';
+import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence, type NameForm, toEvidence } from './contradiction';
 import { spokenList } from './plain-words';
 import { nameKey } from '../text/name-key';
 
@@ -26,17 +26,6 @@ function plainTokens(form: ResolvedForm): string[] {
 
 function isSubset(small: readonly string[], large: readonly string[]): boolean {
   return small.length < large.length && small.every((word) => large.includes(word));
-}
-
-function evidenceOf(mention: ResolverMention): Evidence {
-  return {
-    documentId: mention.documentId,
-    ...(mention.annotationId ? { annotationId: mention.annotationId } : {}),
-    start: mention.start,
-    end: mention.end,
-    quote: mention.quote,
-    origin: mention.origin,
-  };
 }
 
 /** Groups a cluster's spellings into classes of mutually consistent spellings. */
@@ -90,7 +79,7 @@ function firstMentions(spelling: SpellingClass, limit: number): Evidence[] {
     .slice(0, limit)
     .map((documentId) => {
       const mentions = [...spelling.documents.get(documentId)!].sort((a, b) => a.start - b.start);
-      return evidenceOf(mentions[0]!);
+      return toEvidence(mentions[0]!);
     })
     .sort(byPosition);
 }

@@ -7,7 +7,7 @@ import type { AnnotationOrigin, Approximation } from '../model';
 import { describeQuantityKey } from '../extract/quantity-key';
 import { groupConflicts, type ConflictGroup, type Observation } from './conflict-groups';
 import type { ConflictRules } from './conflict-index';
-import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence, type QuantityReading } from './contradiction';
+import { byPosition, contradictionId, roundScore, tidyEvidence, type Contradiction, type Evidence, type QuantityReading, toEvidence } from './contradiction';
 import { spokenDate, spokenDocuments, spokenFigure, spokenList } from './plain-words';
 
 export interface QuantityObservation extends Observation {
@@ -55,17 +55,6 @@ export function figuresAgree(a: Pick<QuantityObservation, 'value' | 'upper' | 'a
 
 function readingOf(item: QuantityObservation): string {
   return `${item.approximation}|${item.value}|${item.upper ?? ''}`;
-}
-
-function evidenceOf(item: QuantityObservation): Evidence {
-  return {
-    documentId: item.documentId,
-    ...(item.annotationId ? { annotationId: item.annotationId } : {}),
-    start: item.start,
-    end: item.end,
-    quote: item.quote,
-    origin: item.origin,
-  };
 }
 
 /** How far apart two figures are, relative to their size (0 when they touch). */
@@ -130,7 +119,7 @@ export function quantityMismatchesFrom(key: string, groups: ReadonlyArray<Confli
       const datesOf = (items: QuantityObservation[]): string => spokenList([...new Set(items.map((i) => i.asOf!))].sort().map(spokenDate));
       explanation += `; the figures are dated ${datesOf(outlierItems)} and ${datesOf(otherItems)}, so the difference may reflect a change over time`;
     }
-    const evidence = tidyEvidence([...outlierItems, ...otherItems].map(evidenceOf).sort(byPosition).sort((a, b) => sideOf(a) - sideOf(b)));
+    const evidence = tidyEvidence([...outlierItems, ...otherItems].map(toEvidence).sort(byPosition).sort((a, b) => sideOf(a) - sideOf(b)));
     contradictions.push({
       id: contradictionId('quantity-mismatch', evidence),
       kind: 'quantity-mismatch',
