@@ -5,9 +5,8 @@
  * selection move, on a small standalone page built from the real components (no hook in the app).
  * Register in test/bench/run.ts as `review: reviewBench`.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contradictionId, type Contradiction, type ContradictionKind, type Evidence } from '../../shared/detect/contradiction';
 import type { Annotation, Decision, Entity } from '../../shared/model';
@@ -16,6 +15,7 @@ import { DEFAULT_REVIEW_FILTERS, reviewQueue, type ReviewFilters } from '../../s
 import { reviewItems, type ReviewDocument, type ReviewSources } from '../../shared/review/review-items';
 import { REVIEW_STATUSES } from '../../shared/review/review-status';
 import type { BenchRow } from './bench-row';
+import { serveDirectory } from './static-server';
 import { seededRandom } from './corpus-generator';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../browser-executable';
 
@@ -181,22 +181,6 @@ const large = await measure(library, library.contradictions.length);
 window.reviewBenchResult = { small, large };
 `;
 
-const CONTENT_TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
-
-function serve(directory: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => {
-    const path = join(directory, decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname).replace(/^\/$/, '/index.html'));
-    try {
-      const body = readFileSync(path);
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
-      response.end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
-}
-
 interface PageTimings {
   firstRender: number;
   /** Of which building, filtering and sorting the rows. */
@@ -225,7 +209,7 @@ async function measureInChromium(library: ReviewLibrary, log: (line: string) => 
   writeFileSync(join(outDir, 'library.json'), JSON.stringify(library));
 
   const { chromium } = await import('@playwright/test');
-  const { server, url } = await serve(outDir);
+  const { server, url } = await serveDirectory(outDir);
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import type { BenchRow } from './bench-row';
 import { bundleBench } from './bundle.bench';
 import { engineBench } from './engine.bench';
+import { readerBench } from './reader.bench';
 import { reviewBench } from './review.bench';
 
 type Bench = (log: (line: string) => void) => Promise<BenchRow[]>;
@@ -15,6 +16,7 @@ const BENCHES: Record<string, Bench> = {
   engine: engineBench,
   bundle: bundleBench,
   review: reviewBench,
+  reader: readerBench,
 };
 
 function format(value: number | null, unit = ''): string {
