@@ -65,11 +65,13 @@ function synchronise(snapshot: Snapshot, onDocument: (done: number, total: numbe
     changed = true;
   }
   const rejected = new Set(snapshot.rejected.map((r) => `${r.documentId}:${r.kind}:${r.start}-${r.end}`));
-  const rejectedSignature = (documentId: string) => snapshot.rejected.filter((r) => r.documentId === documentId).length;
+  // Rejections per document, counted once per snapshot (not once per document).
+  const rejectedPerDocument = new Map<string, number>();
+  for (const r of snapshot.rejected) rejectedPerDocument.set(r.documentId, (rejectedPerDocument.get(r.documentId) ?? 0) + 1);
 
   const next = { documents: new Map<string, string>(), annotations: new Map<string, string>(), entities: new Map<string, string>(), links: new Map<string, string>() };
   snapshot.documents.forEach((document, index) => {
-    const signature = `${document.sha256}|${document.title}|${document.publishedAt ?? ''}|${settings.useExtraction}|${rejectedSignature(document.id)}`;
+    const signature = `${document.sha256}|${document.title}|${document.publishedAt ?? ''}|${settings.useExtraction}|${rejectedPerDocument.get(document.id) ?? 0}`;
     next.documents.set(document.id, signature);
     if (known.documents.get(document.id) === signature) return;
     engine.upsertDocument(engineDocument(document), settings.useExtraction ? acceptedExtraction(document, rejected) : undefined);
