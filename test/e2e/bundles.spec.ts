@@ -8,19 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { annotationList, annotationRows, documentList, tagWithKey } from './reader-helpers';
+import { annotationList, annotationRows, documentList, openDocument, openSamples, tagWithKey } from './reader-helpers';
 
 const PART_FILES = ['documents.ndjson', 'entities.ndjson', 'annotations.ndjson', 'links.ndjson', 'decisions.ndjson', 'decision-history.ndjson'];
-
-async function openSamples(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample corpus' }).click();
-  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
-}
-
-async function openDocument(page: Page, title: RegExp): Promise<void> {
-  await documentList(page).getByRole('button', { name: title }).click();
-}
 
 /** The sample corpus with a person, a claim and a figure tagged in two articles. */
 async function tagSamples(page: Page): Promise<void> {

@@ -3,17 +3,7 @@
  * from the keyboard, and evidence opens in the reader. Uses the sample corpus (a mine collapse story).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { annotationList, annotationRows, tagWithKey } from './reader-helpers';
-
-async function openSamples(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
-}
-
-async function openDocument(page: Page, title: RegExp): Promise<void> {
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: title }).click();
-}
+import { annotationList, annotationRows, openDocument, openSamples, tagWithKey } from './reader-helpers';
 
 const contradictionsTab = (page: Page) => page.getByRole('tab', { name: /Contradictions/ });
 const found = (page: Page) => page.getByRole('list', { name: 'Contradictions found' }).locator(':scope > li');

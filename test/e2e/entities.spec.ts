@@ -4,21 +4,14 @@
  * across the sample corpus, in date order.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { annotationRows, tagWithKey } from './reader-helpers';
+import { annotationRows, openDocument, openSamples, tagWithKey } from './reader-helpers';
 
 const RESCUE_TITLE = 'Rescuers race to reach trapped miners at Marrow Creek';
 const ENVOY_TITLE = 'Envoy says Marrow Creek mine talks have collapsed';
 
-async function openSamples(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
-}
-
 /** Opens an untagged article and waits until reader and panel show it, so that tagging counts from zero. */
-async function openDocument(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(`^${title}`) }).click();
-  await expect(page.getByRole('region', { name: 'Reader' })).toContainText(title);
+async function openUntagged(page: Page, title: string): Promise<void> {
+  await openDocument(page, title);
   await expect(annotationRows(page)).toHaveCount(0);
 }
 
@@ -36,9 +29,9 @@ async function onlyWhatIsTagged(page: Page): Promise<void> {
 
 /** The envoy, spelled right in the rescue report and wrong in the envoy story. */
 async function tagBothSpellings(page: Page): Promise<void> {
-  await openDocument(page, RESCUE_TITLE);
+  await openUntagged(page, RESCUE_TITLE);
   await tagWithKey(page, 'Tobias Wendtner', 'e');
-  await openDocument(page, ENVOY_TITLE);
+  await openUntagged(page, ENVOY_TITLE);
   await tagWithKey(page, 'Tobias Vantner', 'e');
 }
 
@@ -153,9 +146,9 @@ test('renaming keeps the old name as an alias; all mentions of the envoy are lis
 
 test('all mentions of a figure: both articles’ trapped miners, with values and dates', async ({ page }) => {
   await openSamples(page);
-  await openDocument(page, ENVOY_TITLE);
+  await openUntagged(page, ENVOY_TITLE);
   await tagWithKey(page, 'about 30 miners remain trapped', 'q');
-  await openDocument(page, RESCUE_TITLE);
+  await openUntagged(page, RESCUE_TITLE);
   await tagWithKey(page, '14 miners trapped', 'q');
   await expect(page.getByLabel('Edit annotation')).toContainText('miner|trapped');
 

@@ -3,23 +3,16 @@
  * in another shows on both ends and raises a "Conflicting claims" contradiction. Uses the sample corpus.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { annotationList, annotationRows, tagWithKey } from './reader-helpers';
+import { annotationList, annotationRows, openDocument, openSamples, tagWithKey } from './reader-helpers';
 
 const RESUMED = "talks between the Brask Mining Company and the miners' union had resumed";
 const COLLAPSED = 'talks between the Brask mining company and the union have collapsed';
 const RESCUE_TITLE = 'Rescuers race to reach trapped miners at Marrow Creek';
 const ENVOY_TITLE = 'Envoy says Marrow Creek mine talks have collapsed';
 
-async function openSamples(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
-}
-
 /** Opens an untagged article and waits until reader and panel show it, so that tagging counts from zero. */
-async function openDocument(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Documents' }).getByRole('button', { name: new RegExp(`^${title}`) }).click();
-  await expect(page.getByRole('region', { name: 'Reader' })).toContainText(title);
+async function openUntagged(page: Page, title: string): Promise<void> {
+  await openDocument(page, title);
   await expect(annotationRows(page)).toHaveCount(0);
 }
 
@@ -30,9 +23,9 @@ const linked = (page: Page) => editor(page).getByRole('list', { name: 'Linked an
 
 /** Tags the two opposite claims about the talks, one per article; the envoy's claim stays selected. */
 async function tagBothClaims(page: Page): Promise<void> {
-  await openDocument(page, RESCUE_TITLE);
+  await openUntagged(page, RESCUE_TITLE);
   await tagWithKey(page, RESUMED, 'c');
-  await openDocument(page, ENVOY_TITLE);
+  await openUntagged(page, ENVOY_TITLE);
   await tagWithKey(page, COLLAPSED, 'c');
   await expect(editor(page)).toBeVisible();
 }

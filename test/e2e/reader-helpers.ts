@@ -47,3 +47,18 @@ export const annotationList = (page: Page) => page.getByRole('list', { name: 'An
 /** The panel's own rows (a selected row holds lists of its own). */
 export const annotationRows = (page: Page) => annotationList(page).locator(':scope > li');
 export const documentList = (page: Page) => page.getByRole('list', { name: 'Documents' });
+
+/** Opens the app with an empty library and loads the sample corpus (five articles). */
+export async function openSamples(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample corpus' }).click();
+  await expect(documentList(page).getByRole('listitem')).toHaveCount(5);
+}
+
+/** Opens a document from the library by the start of its title, and waits until the reader shows it. */
+export async function openDocument(page: Page, title: string | RegExp): Promise<void> {
+  const name = typeof title === 'string' ? new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : title;
+  await documentList(page).getByRole('button', { name }).click();
+  // The reader opens with the outlet line, so the title is looked for anywhere in it, unanchored.
+  await expect(page.getByRole('region', { name: 'Reader' })).toContainText(typeof title === 'string' ? title : new RegExp(title.source.replace(/^\^/, '')));
+}

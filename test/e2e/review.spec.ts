@@ -4,14 +4,12 @@
  * changes, and triage from the keyboard alone.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { tagWithKey } from './reader-helpers';
+import { openSamples, tagWithKey } from './reader-helpers';
 
 const REVIEWER = 'Ana Reviewer';
 
 async function openSamplesInReview(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample corpus' }).click();
-  await expect(page.getByRole('list', { name: 'Documents' }).getByRole('listitem')).toHaveCount(5);
+  await openSamples(page);
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: /^Review/ }).click();
   // Detection runs in a worker: wait for its six flags.
   await expect(flags(page)).toHaveCount(6, { timeout: 20_000 });
