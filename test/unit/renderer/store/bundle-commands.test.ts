@@ -6,7 +6,8 @@ import { readBundle } from '../../../../shared/bundles/read-bundle';
 import { writeBundle } from '../../../../shared/bundles/write-bundle';
 import { draftFromPlainText } from '../../../../shared/importers/source-document';
 import { exportLibraryBundle, importBundle, previewBundleImport } from '../../../../renderer/store/bundle-commands';
-import { CrosscheckDatabase } from '../../../../renderer/store/database';
+import type { CrosscheckDatabase } from '../../../../renderer/store/database';
+import { discardDatabase, openFreshDatabase } from './fresh-database';
 import { brokenBundles, type BrokenBundle } from '../../../fixtures/bundles/broken-bundles';
 import { ferryStrikeContradictions, ferryStrikeLibrary, IDS, WIRE_TEXT } from '../../../fixtures/bundles/ferry-strike';
 
@@ -21,11 +22,10 @@ beforeAll(async () => {
 });
 
 beforeEach(async () => {
-  db = new CrosscheckDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDatabase();
 });
 afterEach(async () => {
-  await db.delete();
+  await discardDatabase(db);
 });
 
 /** Every table's rows, in key order, to compare the store before and after. */

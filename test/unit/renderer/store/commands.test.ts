@@ -1,7 +1,7 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { draftFromPlainText } from '../../../../shared/importers/source-document';
-import { CrosscheckDatabase } from '../../../../renderer/store/database';
+import type { CrosscheckDatabase } from '../../../../renderer/store/database';
+import { discardDatabase, openFreshDatabase } from './fresh-database';
 import { DuplicateDocumentError, deleteDocument, importDocument, importDocuments, updateDocumentDetails } from '../../../../renderer/store/document-commands';
 import { deleteAnnotation, restoreAnnotation, tagSpan, updateAnnotation } from '../../../../renderer/store/annotation-commands';
 
@@ -9,12 +9,10 @@ const article = 'Harbour pilots strike\n\nPilot spokesman Ivo Marek said 40 ship
 let db: CrosscheckDatabase;
 
 beforeEach(async () => {
-  db = new CrosscheckDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDatabase();
 });
 afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  await discardDatabase(db);
 });
 
 async function importArticle(text = article) {

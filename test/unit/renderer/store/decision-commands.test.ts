@@ -1,7 +1,6 @@
 // Decisions on flags: recorded with the reviewer and the evidence fingerprint, replaced into the history,
 // undone; and the name-variant rulings that go with confirming one. The engine runs over what the store
 // holds afterwards, to check what a reviewer would see: the flag gone, or back after undo.
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decisionHistoryId } from '../../../../shared/bundles/merge-plan';
 import type { Contradiction } from '../../../../shared/detect/contradiction';
@@ -14,6 +13,7 @@ import { DEFAULT_REVIEW_FILTERS, normaliseReviewFilters } from '../../../../shar
 import { nameVariantSides } from '../../../../shared/review/name-variant-sides';
 import { reviewStatus } from '../../../../shared/review/review-status';
 import { CrosscheckDatabase } from '../../../../renderer/store/database';
+import { discardDatabase, openFreshDatabase } from './fresh-database';
 import { importDocument } from '../../../../renderer/store/document-commands';
 import { tagSpan, updateAnnotation } from '../../../../renderer/store/annotation-commands';
 import {
@@ -39,14 +39,12 @@ let strike: SourceDocument;
 let translated: SourceDocument;
 
 beforeEach(async () => {
-  db = new CrosscheckDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDatabase();
   strike = await importDocument(db, await draftFromPlainText(strikeReport, 'strike.txt'));
   translated = await importDocument(db, await draftFromPlainText(translatedReport, 'translated.txt'));
 });
 afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  await discardDatabase(db);
 });
 
 async function tag(doc: SourceDocument, needle: string, kind: Annotation['kind']): Promise<Annotation> {

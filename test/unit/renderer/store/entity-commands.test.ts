@@ -1,9 +1,7 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftFromPlainText } from '../../../../shared/importers/source-document';
 import type { Annotation, SourceDocument } from '../../../../shared/model';
-import { CrosscheckDatabase } from '../../../../renderer/store/database';
-import { importDocument } from '../../../../renderer/store/document-commands';
+import type { CrosscheckDatabase } from '../../../../renderer/store/database';
+import { discardDatabase, openFreshDatabase, importText } from './fresh-database';
 import { tagSpan, updateAnnotation } from '../../../../renderer/store/annotation-commands';
 import {
   declareDistinctNames,
@@ -21,17 +19,12 @@ const secondReport = 'Quarry talks collapse\n\nEnvoy Mara Ostrowa said the talks
 let db: CrosscheckDatabase;
 
 beforeEach(async () => {
-  db = new CrosscheckDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDatabase();
 });
 afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  await discardDatabase(db);
 });
 
-async function importText(text: string): Promise<SourceDocument> {
-  return importDocument(db, await draftFromPlainText(text, `${crypto.randomUUID()}.txt`));
-}
 
 async function tag(doc: SourceDocument, needle: string, kind: Annotation['kind'] = 'entity', occurrence = 0): Promise<Annotation> {
   let start = -1;
@@ -42,8 +35,8 @@ async function tag(doc: SourceDocument, needle: string, kind: Annotation['kind']
 
 /** One article spelling the envoy right, one spelling her wrong twice and quoting her in a claim. */
 async function envoyUnderTwoSpellings() {
-  const first = await importText(firstReport);
-  const second = await importText(secondReport);
+  const first = await importText(db, firstReport);
+  const second = await importText(db, secondReport);
   const right = await tag(first, 'Mara Ostrova');
   const wrong = await tag(second, 'Mara Ostrowa');
   const wrongAgain = await tag(second, 'Mara Ostrowa', 'entity', 1);

@@ -1,26 +1,19 @@
-import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { draftFromPlainText } from '../../../../shared/importers/source-document';
 import type { Annotation, SourceDocument } from '../../../../shared/model';
-import { CrosscheckDatabase } from '../../../../renderer/store/database';
-import { importDocument } from '../../../../renderer/store/document-commands';
+import type { CrosscheckDatabase } from '../../../../renderer/store/database';
+import { discardDatabase, openFreshDatabase, importText } from './fresh-database';
 import { deleteAnnotation, tagSpan } from '../../../../renderer/store/annotation-commands';
 import { createLink, deleteLink } from '../../../../renderer/store/link-commands';
 
 let db: CrosscheckDatabase;
 
 beforeEach(async () => {
-  db = new CrosscheckDatabase(`test-${crypto.randomUUID()}`);
-  await db.open();
+  db = await openFreshDatabase();
 });
 afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+  await discardDatabase(db);
 });
 
-async function importText(text: string): Promise<SourceDocument> {
-  return importDocument(db, await draftFromPlainText(text, `${crypto.randomUUID()}.txt`));
-}
 
 async function tagClaim(doc: SourceDocument, needle: string): Promise<Annotation> {
   const start = doc.text.indexOf(needle);
@@ -29,8 +22,8 @@ async function tagClaim(doc: SourceDocument, needle: string): Promise<Annotation
 
 /** The same talks, resumed in one report and collapsed in the other. */
 async function twoReports() {
-  const first = await importText('Talks resume\n\nThe envoy said the talks had resumed on Tuesday.');
-  const second = await importText('Talks collapse\n\nThe envoy said the talks have collapsed for good.');
+  const first = await importText(db, 'Talks resume\n\nThe envoy said the talks had resumed on Tuesday.');
+  const second = await importText(db, 'Talks collapse\n\nThe envoy said the talks have collapsed for good.');
   return { resumed: await tagClaim(first, 'the talks had resumed'), collapsed: await tagClaim(second, 'the talks have collapsed') };
 }
 
