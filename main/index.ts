@@ -4,11 +4,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { app, BrowserWindow, ipcMain, Menu, nativeTheme, protocol, session, shell, type WebContents } from 'electron';
+import { BUNDLE_OPEN_REQUEST_CHANNEL, FINAL_BACKUP_REQUEST_CHANNEL } from '../shared/ipc/contract';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_DEFINITION, createAppProtocolHandler } from './app-protocol';
 import { resolveBuildLayout } from './build-layout';
 import { createElectronDesktopServices } from './desktop-services';
 import { createIpcImplementations, registerIpcHandlers } from './ipc-handlers';
 import { buildApplicationMenuTemplate, createMenuCommandSender } from './menu';
+import { bundlePathsFromArgv, OpenedBundleQueue } from './open-file';
+import { FinalBackupGate } from './quit-sequence';
 import {
   createNavigationGuard,
   createSubFrameNavigationGuard,
@@ -16,9 +19,10 @@ import {
   createWindowOpenHandler,
   denyPermissionCheck,
   denyPermissionRequest,
+  openSafeExternalUrl,
   preventWebviewAttach,
 } from './security';
-import { buildMainWindowOptions } from './window-options';
+import { constructMainWindow } from './window-options';
 
 const layout = resolveBuildLayout(__dirname);
 // electron-vite dev serves the renderer over http; only unpackaged runs may use it (see createTrustedUrlTest).
@@ -35,9 +39,37 @@ protocol.registerSchemesAsPrivileged([APP_SCHEME_DEFINITION]);
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+// Set once onReady has registered the protocol and handlers; windows are made only after that.
+let started = false;
 
-function openExternal(url: string): void {
-  shell.openExternal(url).catch((error: unknown) => console.warn(`Could not open ${url}`, error));
+/** Sends a signal to the main window's renderer; false when there is no live renderer to receive it. */
+function sendToMainWindow(channel: string): boolean {
+  const contents = mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null;
+  if (!contents || contents.isDestroyed() || contents.isCrashed()) return false;
+  contents.send(channel);
+  return true;
+}
+
+// Bundles opened with Crosscheck wait here until the renderer takes them (open-file.ts); closing and quitting
+// wait for the renderer's last backup, ten seconds at most (quit-sequence.ts).
+const openedBundles = new OpenedBundleQueue();
+const finalBackup = new FinalBackupGate({
+  requestBackup: () => sendToMainWindow(FINAL_BACKUP_REQUEST_CHANNEL),
+  log: (message) => console.warn(message),
+});
+
+/**
+ * Tells the renderer that bundles are waiting. A renderer still starting misses the signal but takes them
+ * as soon as it is up; with no window at all (macOS), one is opened and does the same.
+ */
+function announceOpenedBundles(): void {
+  if (sendToMainWindow(BUNDLE_OPEN_REQUEST_CHANNEL)) focusMainWindow();
+  else if (started && !mainWindow) createMainWindow();
+}
+
+/** Links the user followed out of the app; openSafeExternalUrl opens only safe http(s) ones. */
+function openInBrowser(url: string): void {
+  openSafeExternalUrl(url, shell).catch((error: unknown) => console.warn(`Could not open ${url}`, error));
 }
 
 function targetWindow(): BrowserWindow | null {
@@ -46,24 +78,32 @@ function targetWindow(): BrowserWindow | null {
 
 /** Applied to every webContents the app ever creates, not only the main window's. */
 function hardenWebContents(contents: WebContents): void {
-  contents.on('will-navigate', createNavigationGuard({ openExternal, isTrustedUrl }));
+  contents.on('will-navigate', createNavigationGuard({ openInBrowser, isTrustedUrl }));
   // Redirects and sub-frame navigations are never a user following a link: deny without opening anything.
   contents.on('will-redirect', createNavigationGuard({ isTrustedUrl }));
   contents.on('will-frame-navigate', createSubFrameNavigationGuard(isTrustedUrl));
-  contents.setWindowOpenHandler(createWindowOpenHandler(openExternal));
+  contents.setWindowOpenHandler(createWindowOpenHandler(openInBrowser));
   contents.on('will-attach-webview', preventWebviewAttach);
 }
 
 function createMainWindow(): void {
-  const window = new BrowserWindow(
-    buildMainWindowOptions({ preloadPath: layout.preloadPath, prefersDarkColors: nativeTheme.shouldUseDarkColors }),
-  );
+  const window = constructMainWindow(BrowserWindow, {
+    preloadPath: layout.preloadPath,
+    prefersDarkColors: nativeTheme.shouldUseDarkColors,
+  });
   window.once('ready-to-show', () => window.show());
   // Without this a failed load would leave a running app with no visible window.
   window.webContents.once('did-fail-load', () => window.show());
   window.on('closed', () => {
     if (mainWindow === window) mainWindow = null;
   });
+  window.on('close', (event) => {
+    const closeAgain = () => {
+      if (!window.isDestroyed()) window.close();
+    };
+    if (finalBackup.hold(closeAgain)) event.preventDefault();
+  });
+  finalBackup.rearm();
   mainWindow = window;
   void window.loadURL(devServerUrl ?? APP_ENTRY_URL);
 }
@@ -86,18 +126,36 @@ function onReady(): void {
     Menu.buildFromTemplate(buildApplicationMenuTemplate({ sendCommand, isPackaged: app.isPackaged, platform: process.platform })),
   );
 
-  registerIpcHandlers(ipcMain, createIpcImplementations(createElectronDesktopServices(targetWindow)), {
+  registerIpcHandlers(ipcMain, createIpcImplementations(createElectronDesktopServices(targetWindow, { openedBundles, finalBackup })), {
     isTrustedUrl,
     log: (message, detail) => console.warn(message, detail ?? ''),
   });
 
+  started = true;
   createMainWindow();
+}
+
+function queueOpenedBundles(paths: readonly string[]): void {
+  if (openedBundles.add(paths)) announceOpenedBundles();
 }
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // macOS names the files to open in this event, possibly before `ready`, so it is listened to from the start.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    queueOpenedBundles([filePath]);
+  });
+  // Windows and Linux name them on the command line: of this launch, or of a second one.
+  void bundlePathsFromArgv(process.argv, process.cwd()).then(queueOpenedBundles);
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    void bundlePathsFromArgv(argv, workingDirectory).then(queueOpenedBundles);
+  });
+  app.on('before-quit', (event) => {
+    if (finalBackup.hold(() => app.quit())) event.preventDefault();
+  });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => {
     // macOS apps stay running with no windows until the user quits.

@@ -11,12 +11,16 @@ import { DEFAULT_ZIP_LIMITS, archiveTooLarge } from '../shared/bundles/zip-archi
 import {
   ipcArgumentSchemas,
   type AppInfo,
+  type BackupEntry,
+  type BackupReason,
   type IpcChannel,
   type IpcContract,
   type IpcResult,
+  type OpenedBundles,
   type SaveFileRequest,
   type SourceFilePayload,
 } from '../shared/ipc/contract';
+import { BackupError, listBackups, pruneBackups, readBackup, writeBackup } from './backups';
 import { isAppUrl, isTrustedSender, toSafeExternalUrl, type SenderFrame, type TrustedUrlTest } from './security';
 
 /** The part of an IpcMainInvokeEvent the handlers read. */
@@ -103,8 +107,15 @@ export interface DesktopServices {
   fileSize(filePath: string): Promise<number>;
   readFile(filePath: string): Promise<Uint8Array>;
   writeFile(filePath: string, data: string | Uint8Array): Promise<void>;
-  openExternal(url: string): Promise<void>;
+  /** Opens a web link in the system browser (openSafeExternalUrl: http(s) only); resolves to whether it did. */
+  openInBrowser(url: string): Promise<boolean>;
   appInfo(): AppInfo;
+  /** The folder backups are kept in (<userData>/backups); it may not exist yet. */
+  backupFolder(): string;
+  /** The renderer has written its final backup (or had nothing to back up): closing or quitting may go on. */
+  finalBackupFinished(): void;
+  /** Paths of bundles the operating system asked Crosscheck to open, not yet taken; taking empties the list. */
+  takeOpenedBundlePaths(): string[];
 }
 
 export interface FileFilter {
@@ -185,8 +196,79 @@ async function saveFile(services: DesktopServices, request: SaveFileRequest): Pr
   return { saved: true };
 }
 
+/** A backup is a bundle: a zip file, no larger than the bundle reader opens (so it can be restored). */
+function backupBytesProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.byteLength > DEFAULT_ZIP_LIMITS.maxArchiveBytes) {
+    return `The backup was not written: the library makes a bundle of ${megabytes(bytes.byteLength)}, more than the ${megabytes(DEFAULT_ZIP_LIMITS.maxArchiveBytes)} Crosscheck could restore. Export it in parts (Export…, chosen documents) to keep a copy.`;
+  }
+  const isZip = bytes.byteLength >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  return isZip ? undefined : 'The backup was not written: what Crosscheck was given is not a bundle (not a zip file).';
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Writes one backup and prunes the old automatic ones. Writes run one at a time, so two backups asked for
+ * in the same moment never race for a name.
+ */
+function createBackupWriter(services: DesktopServices): (reason: BackupReason, bytes: Uint8Array) => Promise<BackupEntry> {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (reason, bytes) => {
+    const problem = backupBytesProblem(bytes);
+    if (problem) return Promise.reject(new UserFacingError(problem));
+    const run = previous.then(async () => {
+      const folder = services.backupFolder();
+      let entry: BackupEntry;
+      try {
+        entry = await writeBackup(folder, reason, bytes);
+      } catch (error) {
+        throw new UserFacingError(`The backup could not be written to ${folder}: ${reasonOf(error)}. The library itself is unchanged.`);
+      }
+      // A failed prune costs disk space, not the backup just written.
+      await pruneBackups(folder).catch(() => undefined);
+      return entry;
+    });
+    previous = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function readBackupFile(services: DesktopServices, name: string): Promise<SourceFilePayload> {
+  try {
+    return { name, bytes: await readBackup(services.backupFolder(), name, DEFAULT_ZIP_LIMITS.maxArchiveBytes) };
+  } catch (error) {
+    if (error instanceof BackupError) throw new UserFacingError(error.message);
+    throw new UserFacingError(`Could not read the backup “${name}”: ${reasonOf(error)}`);
+  }
+}
+
+/**
+ * Reads the bundles the operating system asked to open. Unlike the file dialog, one bad file does not
+ * refuse the others: each problem is named and the rest are opened.
+ */
+async function takeOpenedBundles(services: DesktopServices): Promise<OpenedBundles> {
+  const opened: OpenedBundles = { files: [], problems: [] };
+  for (const filePath of services.takeOpenedBundlePaths()) {
+    const name = path.basename(filePath);
+    try {
+      const size = await services.fileSize(filePath);
+      if (size > DEFAULT_ZIP_LIMITS.maxArchiveBytes) {
+        opened.problems.push(`"${name}": ${archiveTooLarge(size).message}`);
+        continue;
+      }
+      opened.files.push({ name, bytes: new Uint8Array(await services.readFile(filePath)) });
+    } catch (error) {
+      opened.problems.push(`Could not open "${name}": ${reasonOf(error)}`);
+    }
+  }
+  return opened;
+}
+
 /** Implementations of every contract channel over the given services. */
 export function createIpcImplementations(services: DesktopServices): IpcImplementations {
+  const writeBackupFile = createBackupWriter(services);
   return {
     'source:choose': () => chooseSourceFiles(services),
     'bundle:choose': () => chooseBundleFiles(services),
@@ -196,9 +278,16 @@ export function createIpcImplementations(services: DesktopServices): IpcImplemen
       const safe = toSafeExternalUrl(url);
       // Refusal is an answer, not a failure: the renderer can tell the user the link was not opened.
       if (!safe) return false;
-      await services.openExternal(safe);
-      return true;
+      return services.openInBrowser(safe);
     },
+    'backup:write': (reason, bytes) => writeBackupFile(reason, bytes),
+    'backup:list': () => listBackups(services.backupFolder()),
+    'backup:read': (name) => readBackupFile(services, name),
+    'backup:final-done': () => {
+      services.finalBackupFinished();
+      return null;
+    },
+    'bundle:take-opened': () => takeOpenedBundles(services),
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The application menu as data. Items the renderer must act on (import, samples, dark mode, about) send a
- * MenuCommand through an injected function; everything else uses Electron's built-in roles.
+ * The application menu as data. Items the renderer must act on (import, samples, bundles, backups, dark mode,
+ * about) send a MenuCommand through an injected function; everything else uses Electron's built-in roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 import { MENU_COMMAND_CHANNEL, type MenuCommand } from '../shared/ipc/contract';
@@ -47,6 +47,9 @@ export function buildApplicationMenuTemplate(options: ApplicationMenuOptions): M
       { type: 'separator' },
       { id: 'import-bundle', label: 'Import bundle…', accelerator: 'CmdOrCtrl+Shift+O', click: command('import-bundle') },
       { id: 'export-bundle', label: 'Export…', accelerator: 'CmdOrCtrl+E', click: command('export-bundle') },
+      { type: 'separator' },
+      { id: 'back-up-now', label: 'Back up now', click: command('back-up-now') },
+      { id: 'restore-backup', label: 'Restore from backup…', click: command('restore-backup') },
       { type: 'separator' },
       // macOS quits from the app menu; its File menu closes the window instead.
       isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },

@@ -1,8 +1,11 @@
 /**
- * Builds `window.api` from the IPC contract: one method per IPC_METHODS entry plus onMenuCommand. Kept apart
- * from the contextBridge call so tests can check its shape without Electron.
+ * Builds `window.api` from the IPC contract: one method per IPC_METHODS entry plus the subscriptions to main's
+ * events (menu commands, final-backup requests, opened bundles). Kept apart from the contextBridge call so
+ * tests can check its shape without Electron.
  */
 import {
+  BUNDLE_OPEN_REQUEST_CHANNEL,
+  FINAL_BACKUP_REQUEST_CHANNEL,
   IPC_METHODS,
   MENU_COMMANDS,
   MENU_COMMAND_CHANNEL,
@@ -40,8 +43,18 @@ export function createCrosscheckApi(ipc: BridgeIpc): CrosscheckApi {
   const methods = Object.fromEntries(
     Object.entries(IPC_METHODS).map(([method, channel]) => [method, (...args: unknown[]) => invokeChannel(ipc, channel, args)]),
   );
+  /** A subscription to an event main sends without arguments; the page never sees the event object. */
+  const signal = (channel: string) => (listener: () => void) => {
+    const forward = () => listener();
+    ipc.on(channel, forward);
+    return () => {
+      ipc.removeListener(channel, forward);
+    };
+  };
   const api = {
     ...methods,
+    onFinalBackupRequest: signal(FINAL_BACKUP_REQUEST_CHANNEL),
+    onBundleOpenRequest: signal(BUNDLE_OPEN_REQUEST_CHANNEL),
     onMenuCommand(listener: (command: MenuCommand) => void): () => void {
       // The page gets the command string only: the IpcRendererEvent carries `sender`, i.e. ipcRenderer itself.
       const forward = (_event: unknown, command: unknown) => {

@@ -1,4 +1,4 @@
-/** The library: every document with outlet, date and annotation counts per kind; search; delete. */
+/** The library: every document with outlet, date and annotation counts per kind; search; delete; backups. */
 import { useState, type JSX } from 'react';
 import type { AnnotationKind, SourceDocument } from '../../shared/model';
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
@@ -11,9 +11,22 @@ interface LibraryPaneProps {
   onDelete(id: string): void;
   onOpenSamples(): void;
   onImport(): void;
+  /** A backup by hand is being made. */
+  backingUp: boolean;
+  onBackUpNow(): void;
+  /** Absent where there is no backups folder to restore from (the browser version). */
+  onRestore?: () => void;
 }
 
-export function LibraryPane({ documents, counts, selectedId, onOpen, onDelete, onOpenSamples, onImport }: LibraryPaneProps): JSX.Element {
+function RestoreButton({ onRestore }: { onRestore: () => void }): JSX.Element {
+  return (
+    <button type="button" onClick={onRestore}>
+      Restore from backup…
+    </button>
+  );
+}
+
+export function LibraryPane({ documents, counts, selectedId, onOpen, onDelete, onOpenSamples, onImport, backingUp, onBackUpNow, onRestore }: LibraryPaneProps): JSX.Element {
   const [query, setQuery] = useState('');
   const [confirming, setConfirming] = useState<string | null>(null);
   const needle = query.trim().toLocaleLowerCase();
@@ -31,6 +44,11 @@ export function LibraryPane({ documents, counts, selectedId, onOpen, onDelete, o
           Import files…
         </button>
         <p className="hint">You can also drop articles (web pages, Word, PDF, Markdown, text) or .crosscheck bundles anywhere on the window.</p>
+        {onRestore && (
+          <div className="library-backups" role="group" aria-label="Backups">
+            <RestoreButton onRestore={onRestore} />
+          </div>
+        )}
       </nav>
     );
   }
@@ -78,6 +96,12 @@ export function LibraryPane({ documents, counts, selectedId, onOpen, onDelete, o
         })}
       </ul>
       {shown.length === 0 && <p className="hint">No title contains “{query}”.</p>}
+      <div className="library-backups" role="group" aria-label="Backups">
+        <button type="button" onClick={onBackUpNow} disabled={backingUp}>
+          {backingUp ? 'Backing up…' : 'Back up now'}
+        </button>
+        {onRestore && <RestoreButton onRestore={onRestore} />}
+      </div>
     </nav>
   );
 }

@@ -1,4 +1,7 @@
-/** The Platform in a plain browser: a file input to choose files, a download to save them. */
+/**
+ * The Platform in a plain browser: a file input to choose files, a download to save them. A browser gives the
+ * app no folder of its own, so there are no automatic backups and no restore list: a backup is a download.
+ */
 import { BUNDLE_EXTENSION } from '../../shared/bundles/bundle-format';
 import { DEFAULT_ZIP_LIMITS, archiveTooLarge } from '../../shared/bundles/zip-archive';
 import { SUPPORTED_EXTENSIONS } from '../../shared/importers/source-document';
@@ -22,8 +25,27 @@ async function pickFiles(accept: string): Promise<File[]> {
   }
 }
 
+function download(name: string, data: string | Uint8Array): void {
+  const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `crosscheck-backup-2025-03-07-1430.crosscheck`, in the user's local time (it is their file). */
+function backupDownloadName(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `crosscheck-backup-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}${BUNDLE_EXTENSION}`;
+}
+
+const NO_BACKUP_FOLDER = 'The browser version of Crosscheck has no backups folder: use Back up now to save a backup, and Import bundle… to read one back.';
+
 export function createWebPlatform(version: string): Platform {
   return {
+    capabilities: { backupFolder: false },
     chooseSourceFiles: async () => {
       const files = await pickFiles(SUPPORTED_EXTENSIONS.map((ext) => `.${ext}`).join(','));
       return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
@@ -36,13 +58,7 @@ export function createWebPlatform(version: string): Platform {
       return Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
     },
     saveFile: async ({ suggestedName, data }) => {
-      const blob = new Blob([typeof data === 'string' ? data : new Uint8Array(data)]);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      download(suggestedName, data);
       return true;
     },
     appInfo: async () => ({ name: 'Crosscheck', version, platform: 'web' }),
@@ -52,5 +68,17 @@ export function createWebPlatform(version: string): Platform {
       window.open(parsed.href, '_blank', 'noopener,noreferrer');
     },
     onMenuCommand: () => () => undefined,
+    writeBackup: async (reason, bytes) => {
+      if (reason !== 'manual') throw new Error(NO_BACKUP_FOLDER);
+      const name = backupDownloadName();
+      download(name, bytes);
+      return { place: 'saved-file', name };
+    },
+    listBackups: () => Promise.reject(new Error(NO_BACKUP_FOLDER)),
+    readBackup: () => Promise.reject(new Error(NO_BACKUP_FOLDER)),
+    // A page cannot hold its tab open for asynchronous work; the library is in IndexedDB either way.
+    beforeClosing: () => () => undefined,
+    // Nothing opens files with a web page.
+    onBundlesOpened: () => () => undefined,
   };
 }

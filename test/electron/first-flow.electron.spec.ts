@@ -75,7 +75,21 @@ test.describe('first flow in the Electron app', () => {
       };
     });
     expect(exposed).toEqual({
-      api: ['appInfo', 'chooseBundleFiles', 'chooseSourceFiles', 'onMenuCommand', 'openExternal', 'saveFile'],
+      api: [
+        'appInfo',
+        'chooseBundleFiles',
+        'chooseSourceFiles',
+        'finalBackupDone',
+        'listBackups',
+        'onBundleOpenRequest',
+        'onFinalBackupRequest',
+        'onMenuCommand',
+        'openExternal',
+        'readBackup',
+        'saveFile',
+        'takeOpenedBundles',
+        'writeBackup',
+      ],
       require: 'undefined',
       process: 'undefined',
       ipcRenderer: 'undefined',

@@ -1,4 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ZIP_LIMITS } from '../../../shared/bundles/zip-archive';
 import {
   BUNDLE_FILE_FILTERS,
@@ -12,6 +15,7 @@ import {
   type DesktopServices,
   type IpcSenderEvent,
 } from '../../../main/ipc-handlers';
+import { OpenedBundleQueue } from '../../../main/open-file';
 import { createTrustedUrlTest } from '../../../main/security';
 import { IPC_METHODS, type IpcChannel } from '../../../shared/ipc/contract';
 
@@ -28,8 +32,12 @@ function fakeServices(overrides: Partial<DesktopServices> = {}): DesktopServices
     fileSize: vi.fn(async () => 10),
     readFile: vi.fn(async () => new Uint8Array([104, 105])),
     writeFile: vi.fn(async () => undefined),
-    openExternal: vi.fn(async () => undefined),
+    openInBrowser: vi.fn(async () => true),
     appInfo: () => ({ name: 'Crosscheck', version: '0.1.0', platform: 'linux' }),
+    // Tests of the backup channels give a temporary folder; nothing else touches this one.
+    backupFolder: () => path.join(tmpdir(), 'crosscheck-ipc-tests-no-backups'),
+    finalBackupFinished: vi.fn(),
+    takeOpenedBundlePaths: vi.fn(() => []),
     ...overrides,
   };
 }
@@ -234,7 +242,12 @@ describe('app:info and shell:open-external', () => {
   it('opens safe web links, normalised', async () => {
     const services = fakeServices();
     await expect(createIpcImplementations(services)['shell:open-external']('HTTPS://Example.org')).resolves.toBe(true);
-    expect(services.openExternal).toHaveBeenCalledWith('https://example.org/');
+    expect(services.openInBrowser).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('answers with what the opener did, so a link main refused to open is reported as not opened', async () => {
+    const services = fakeServices({ openInBrowser: vi.fn(async () => false) });
+    await expect(createIpcImplementations(services)['shell:open-external']('https://example.org/')).resolves.toBe(false);
   });
 
   it.each(['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'https://u:p@example.org/'])(
@@ -242,7 +255,7 @@ describe('app:info and shell:open-external', () => {
     async (url) => {
       const services = fakeServices();
       await expect(createIpcImplementations(services)['shell:open-external'](url)).resolves.toBe(false);
-      expect(services.openExternal).not.toHaveBeenCalled();
+      expect(services.openInBrowser).not.toHaveBeenCalled();
     },
   );
 });
@@ -261,5 +274,141 @@ describe('registerIpcHandlers', () => {
       await expect(handler(fromForeignPage)).resolves.toEqual({ ok: false, error: UNTRUSTED_SENDER_ERROR });
     }
     await expect(handlers.get('app:info')?.(fromApp)).resolves.toMatchObject({ ok: true });
+  });
+});
+
+describe('backup channels', () => {
+  let root: string;
+  beforeEach(async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'crosscheck-ipc-backups-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const zipBytes = (label: string) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...new TextEncoder().encode(label)]);
+
+  function backupHandlers(overrides: Partial<DesktopServices> = {}) {
+    const implementations = createIpcImplementations(fakeServices({ backupFolder: () => path.join(root, 'backups'), ...overrides }));
+    return {
+      write: createIpcHandler('backup:write', implementations['backup:write']),
+      list: createIpcHandler('backup:list', implementations['backup:list']),
+      read: createIpcHandler('backup:read', implementations['backup:read']),
+    };
+  }
+
+  it('writes a backup, lists it and reads it back', async () => {
+    const { write, list, read } = backupHandlers();
+    const written = await write(fromApp, 'manual', zipBytes('library'));
+    expect(written).toMatchObject({ ok: true, value: { reason: 'manual', bytes: 11 } });
+    if (!written.ok) return;
+    expect(written.value.name).toMatch(/^crosscheck-backup-.*-manual\.crosscheck$/);
+    expect(new Uint8Array(await readFile(path.join(root, 'backups', written.value.name)))).toEqual(zipBytes('library'));
+
+    await expect(list(fromApp)).resolves.toEqual({ ok: true, value: [written.value] });
+    await expect(read(fromApp, written.value.name)).resolves.toEqual({ ok: true, value: { name: written.value.name, bytes: zipBytes('library') } });
+  });
+
+  it('keeps the newest ten automatic backups as more are written, one write at a time', async () => {
+    const { write, list } = backupHandlers();
+    // Asked for all at once: written one after the other, each under its own name.
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => write(fromApp, 'auto', zipBytes(`change ${i}`))));
+    expect(results.every((result) => result.ok)).toBe(true);
+    const listed = await list(fromApp);
+    expect(listed.ok && listed.value).toHaveLength(10);
+  });
+
+  it.each([
+    ['an unknown reason', ['weekly', new Uint8Array([0x50, 0x4b, 3, 4])], 'argument 1'],
+    ['bytes sent as text', ['auto', 'PK..'], 'argument 2'],
+    ['bytes sent as a plain array', ['auto', [0x50, 0x4b, 3, 4]], 'argument 2'],
+    ['no bytes', ['auto'], 'backup:write'],
+    ['an extra argument', ['auto', new Uint8Array([0x50, 0x4b, 3, 4]), 'extra'], 'backup:write'],
+  ])('backup:write refuses %s, writing nothing', async (_label, args, named) => {
+    const { write, list } = backupHandlers();
+    const result = await write(fromApp, ...args);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toContain(named);
+    await expect(list(fromApp)).resolves.toEqual({ ok: true, value: [] });
+  });
+
+  it('backup:write refuses bytes that are not a bundle, and a bundle too large to restore', async () => {
+    const { write, list } = backupHandlers();
+    const text = await write(fromApp, 'auto', new TextEncoder().encode('just text'));
+    expect(text).toEqual({ ok: false, error: 'The backup was not written: what Crosscheck was given is not a bundle (not a zip file).' });
+    const huge = zipBytes('pretend');
+    Object.defineProperty(huge, 'byteLength', { value: DEFAULT_ZIP_LIMITS.maxArchiveBytes + 1 });
+    const tooLarge = await write(fromApp, 'auto', huge);
+    expect(tooLarge.ok).toBe(false);
+    if (!tooLarge.ok) expect(tooLarge.error).toMatch(/more than the 500\.0 MB Crosscheck could restore/);
+    await expect(list(fromApp)).resolves.toEqual({ ok: true, value: [] });
+  });
+
+  it('says where a backup could not be written, and that the library is unchanged', async () => {
+    await writeFile(path.join(root, 'backups'), 'a file where the folder should be');
+    const { write } = backupHandlers();
+    const result = await write(fromApp, 'quit', zipBytes('library'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toContain(`The backup could not be written to ${path.join(root, 'backups')}`);
+      expect(result.error).toContain('The library itself is unchanged.');
+    }
+  });
+
+  it.each(['../../.ssh/id_rsa', '/etc/passwd', 'notes.txt', 'crosscheck-backup-2025-03-07T12-30-05-123Z-auto.crosscheck/../x', `${'a'.repeat(300)}.crosscheck`])(
+    'backup:read refuses the name %s before touching the disk',
+    async (name) => {
+      const backupFolder = vi.fn(() => path.join(root, 'backups'));
+      const { read } = backupHandlers({ backupFolder });
+      const result = await read(fromApp, name);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toContain('backup:read');
+      expect(backupFolder).not.toHaveBeenCalled();
+    },
+  );
+
+  it('backup:read says when the backup is gone', async () => {
+    const { read } = backupHandlers();
+    const result = await read(fromApp, 'crosscheck-backup-2025-03-07T12-30-05-123Z-auto.crosscheck');
+    expect(result).toEqual({
+      ok: false,
+      error: 'The backup “crosscheck-backup-2025-03-07T12-30-05-123Z-auto.crosscheck” is no longer in the backups folder. Choose another backup.',
+    });
+  });
+
+  it('backup:final-done lets the close or quit go on, and takes no arguments', async () => {
+    const finalBackupFinished = vi.fn();
+    const done = createIpcHandler('backup:final-done', createIpcImplementations(fakeServices({ finalBackupFinished }))['backup:final-done']);
+    expect((await done(fromApp, 'now')).ok).toBe(false);
+    expect(finalBackupFinished).not.toHaveBeenCalled();
+    await expect(done(fromApp)).resolves.toEqual({ ok: true, value: null });
+    expect(finalBackupFinished).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('bundle:take-opened', () => {
+  it('reads the bundles opened with Crosscheck, naming each one it could not open, and opens the rest', async () => {
+    const queue = new OpenedBundleQueue();
+    queue.add(['/home/ana/ferry-strike.crosscheck', '/home/ana/everything.crosscheck', '/home/ana/locked.crosscheck']);
+    const services = fakeServices({
+      takeOpenedBundlePaths: () => queue.take(),
+      fileSize: vi.fn(async (file: string) => (file.endsWith('everything.crosscheck') ? DEFAULT_ZIP_LIMITS.maxArchiveBytes + 1 : 4)),
+      readFile: vi.fn(async (file: string) => {
+        if (file.endsWith('locked.crosscheck')) throw new Error('EACCES: permission denied');
+        return new Uint8Array([0x50, 0x4b, 3, 4]);
+      }),
+    });
+    const take = createIpcHandler('bundle:take-opened', createIpcImplementations(services)['bundle:take-opened']);
+    const result = await take(fromApp);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.files).toEqual([{ name: 'ferry-strike.crosscheck', bytes: new Uint8Array([0x50, 0x4b, 3, 4]) }]);
+    expect(result.value.problems).toHaveLength(2);
+    expect(result.value.problems[0]).toMatch(/^"everything\.crosscheck": .*Crosscheck opens bundles up to 500 MB/);
+    expect(result.value.problems[1]).toBe('Could not open "locked.crosscheck": EACCES: permission denied');
+    expect(services.readFile).not.toHaveBeenCalledWith('/home/ana/everything.crosscheck');
+    // Taken once: asking again gives nothing until another file is opened.
+    await expect(take(fromApp)).resolves.toEqual({ ok: true, value: { files: [], problems: [] } });
+    expect((await take(fromApp, 'extra')).ok).toBe(false);
   });
 });

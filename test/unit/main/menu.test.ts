@@ -33,7 +33,7 @@ describe('application menu on Windows and Linux', () => {
     expect(template.map((item) => item.label?.replace('&', ''))).toEqual(['File', 'Edit', 'View', 'Help']);
   });
 
-  it('File holds Import, samples, paste, bundle import and export, and Quit', () => {
+  it('File holds Import, samples, paste, bundle import and export, backups, and Quit', () => {
     const { template } = build();
     const file = submenuOf(template, 'File');
     expect(file.filter((item) => item.label).map((item) => item.label)).toEqual([
@@ -42,6 +42,8 @@ describe('application menu on Windows and Linux', () => {
       'New document from clipboard…',
       'Import bundle…',
       'Export…',
+      'Back up now',
+      'Restore from backup…',
       'Quit',
     ]);
     expect(file.find((item) => item.label === 'Import…')?.accelerator).toBe('CmdOrCtrl+O');
@@ -57,12 +59,16 @@ describe('application menu on Windows and Linux', () => {
     click(byLabel('Import…'));
     click(byLabel('Open sample corpus'));
     click(byLabel('New document from clipboard…'));
+    click(byLabel('Back up now'));
+    click(byLabel('Restore from backup…'));
     click(byLabel('Toggle dark mode'));
     click(byLabel('About Crosscheck'));
     expect(sendCommand.mock.calls.map(([command]) => command)).toEqual([
       'import',
       'open-samples',
       'paste-document',
+      'back-up-now',
+      'restore-backup',
       'toggle-dark-mode',
       'about',
     ]);

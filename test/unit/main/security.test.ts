@@ -10,6 +10,7 @@ import {
   isAppUrl,
   isSafeExternalUrl,
   isTrustedSender,
+  openSafeExternalUrl,
   preventWebviewAttach,
   toSafeExternalUrl,
 } from '../../../main/security';
@@ -39,11 +40,11 @@ describe('isAppUrl', () => {
 
 describe('the navigation guard', () => {
   it('lets the window move within the app', () => {
-    const openExternal = vi.fn();
+    const openInBrowser = vi.fn();
     const event = navigationEvent('app://crosscheck/index.html');
-    createNavigationGuard({ openExternal })(event);
+    createNavigationGuard({ openInBrowser })(event);
     expect(event.preventDefault).not.toHaveBeenCalled();
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(openInBrowser).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -54,19 +55,19 @@ describe('the navigation guard', () => {
     'chrome://settings',
     'about:blank',
   ])('stops %s and opens nothing', (url) => {
-    const openExternal = vi.fn();
+    const openInBrowser = vi.fn();
     const event = navigationEvent(url);
-    createNavigationGuard({ openExternal })(event);
+    createNavigationGuard({ openInBrowser })(event);
     expect(event.preventDefault).toHaveBeenCalledOnce();
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(openInBrowser).not.toHaveBeenCalled();
   });
 
   it('stops a web link in the window and hands it to the system browser instead', () => {
-    const openExternal = vi.fn();
+    const openInBrowser = vi.fn();
     const event = navigationEvent('https://example.org/article?id=7');
-    createNavigationGuard({ openExternal })(event);
+    createNavigationGuard({ openInBrowser })(event);
     expect(event.preventDefault).toHaveBeenCalledOnce();
-    expect(openExternal).toHaveBeenCalledWith('https://example.org/article?id=7');
+    expect(openInBrowser).toHaveBeenCalledWith('https://example.org/article?id=7');
   });
 
   it('stops http links too, and opens nothing when no opener is given (redirects)', () => {
@@ -76,11 +77,11 @@ describe('the navigation guard', () => {
   });
 
   it('does not hand unsafe web links to the browser', () => {
-    const openExternal = vi.fn();
+    const openInBrowser = vi.fn();
     const event = navigationEvent('https://bank.example@evil.example/');
-    createNavigationGuard({ openExternal })(event);
+    createNavigationGuard({ openInBrowser })(event);
     expect(event.preventDefault).toHaveBeenCalledOnce();
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(openInBrowser).not.toHaveBeenCalled();
   });
 
   it('stops sub-frames from leaving the app, leaving main-frame events to will-navigate', () => {
@@ -105,20 +106,20 @@ describe('the navigation guard', () => {
 
 describe('the window-open handler', () => {
   it('denies every new window, even for app URLs', () => {
-    const openExternal = vi.fn();
-    const handler = createWindowOpenHandler(openExternal);
+    const openInBrowser = vi.fn();
+    const handler = createWindowOpenHandler(openInBrowser);
     expect(handler({ url: 'app://crosscheck/index.html' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
-    expect(openExternal).not.toHaveBeenCalled();
+    expect(openInBrowser).not.toHaveBeenCalled();
   });
 
-  it('passes safe http(s) links to the injected openExternal', () => {
-    const openExternal = vi.fn();
-    const handler = createWindowOpenHandler(openExternal);
+  it('passes safe http(s) links to the injected opener', () => {
+    const openInBrowser = vi.fn();
+    const handler = createWindowOpenHandler(openInBrowser);
     expect(handler({ url: 'https://example.org/report' })).toEqual({ action: 'deny' });
     expect(handler({ url: 'http://example.org/' })).toEqual({ action: 'deny' });
-    expect(openExternal.mock.calls).toEqual([['https://example.org/report'], ['http://example.org/']]);
+    expect(openInBrowser.mock.calls).toEqual([['https://example.org/report'], ['http://example.org/']]);
   });
 });
 
@@ -150,6 +151,37 @@ describe('isSafeExternalUrl', () => {
 
   it('returns the normalised URL for opening', () => {
     expect(toSafeExternalUrl('HTTPS://Example.ORG')).toBe('https://example.org/');
+  });
+});
+
+describe('openSafeExternalUrl', () => {
+  function recordingShell() {
+    return { openExternal: vi.fn(async (_url: string) => undefined) };
+  }
+
+  it('hands a safe web link, normalised, to shell.openExternal and says it did', async () => {
+    const shell = recordingShell();
+    await expect(openSafeExternalUrl('HTTPS://Example.org/report?id=3', shell)).resolves.toBe(true);
+    expect(shell.openExternal.mock.calls).toEqual([['https://example.org/report?id=3']]);
+  });
+
+  it.each([
+    'file:///etc/passwd',
+    'javascript:alert(1)',
+    'smb://server/share',
+    'ms-msdt:/id PCWDiagnostic',
+    'https://bank.example@evil.example/',
+    'https://example.org/\u202Egnp.exe',
+    42,
+  ])('never calls shell.openExternal for %s', async (url) => {
+    const shell = recordingShell();
+    await expect(openSafeExternalUrl(url, shell)).resolves.toBe(false);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('passes on a failure of the system browser, so the caller can report it', async () => {
+    const shell = { openExternal: vi.fn(async () => Promise.reject(new Error('no browser configured'))) };
+    await expect(openSafeExternalUrl('https://example.org/', shell)).rejects.toThrow('no browser configured');
   });
 });
 

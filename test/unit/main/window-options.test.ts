@@ -1,10 +1,21 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { buildMainWindowOptions, DARK_BACKGROUND, LIGHT_BACKGROUND } from '../../../main/window-options';
+import { constructMainWindow, DARK_BACKGROUND, LIGHT_BACKGROUND } from '../../../main/window-options';
 
-const options = buildMainWindowOptions({ preloadPath: '/app/out/preload/index.cjs', prefersDarkColors: false });
+/** Stands in for Electron's BrowserWindow: keeps the options the window was constructed with. */
+class RecordingWindow {
+  constructor(readonly options: BrowserWindowConstructorOptions) {}
+}
+
+const window = constructMainWindow(RecordingWindow, { preloadPath: '/app/out/preload/index.cjs', prefersDarkColors: false });
+const options = window.options;
 const web = options.webPreferences ?? {};
 
 describe('main window webPreferences', () => {
+  it('constructs the window with the given class, once', () => {
+    expect(window).toBeInstanceOf(RecordingWindow);
+  });
+
   it('isolates the page from the preload and sandboxes the renderer', () => {
     expect(web.contextIsolation).toBe(true);
     expect(web.sandbox).toBe(true);
@@ -23,6 +34,10 @@ describe('main window webPreferences', () => {
     expect(web.experimentalFeatures).toBe(false);
   });
 
+  it('does not let a dropped file replace the app', () => {
+    expect(web.navigateOnDragDrop).toBe(false);
+  });
+
   it('loads the given preload and does not spellcheck', () => {
     expect(web.preload).toBe('/app/out/preload/index.cjs');
     expect(web.spellcheck).toBe(false);
@@ -39,6 +54,8 @@ describe('main window appearance', () => {
 
   it('paints the background of the current theme', () => {
     expect(options.backgroundColor).toBe(LIGHT_BACKGROUND);
-    expect(buildMainWindowOptions({ preloadPath: 'p', prefersDarkColors: true }).backgroundColor).toBe(DARK_BACKGROUND);
+    expect(constructMainWindow(RecordingWindow, { preloadPath: 'p', prefersDarkColors: true }).options.backgroundColor).toBe(
+      DARK_BACKGROUND,
+    );
   });
 });

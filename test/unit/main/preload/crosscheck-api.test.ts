@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createCrosscheckApi, isMenuCommand, type BridgeIpc } from '../../../../main/preload/crosscheck-api';
-import { IPC_METHODS, MENU_COMMAND_CHANNEL, MENU_COMMANDS, type MenuCommand } from '../../../../shared/ipc/contract';
+import {
+  BUNDLE_OPEN_REQUEST_CHANNEL,
+  FINAL_BACKUP_REQUEST_CHANNEL,
+  IPC_METHODS,
+  MENU_COMMAND_CHANNEL,
+  MENU_COMMANDS,
+  type MenuCommand,
+} from '../../../../shared/ipc/contract';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -24,9 +31,9 @@ function fakeIpc(answer: (channel: string, args: unknown[]) => Promise<unknown> 
 }
 
 describe('window.api', () => {
-  it('has exactly one method per contract method plus onMenuCommand, and nothing of ipcRenderer', () => {
+  it('has exactly one method per contract method plus the event subscriptions, and nothing of ipcRenderer', () => {
     const api = createCrosscheckApi(fakeIpc().ipc);
-    expect(Object.keys(api).sort()).toEqual([...Object.keys(IPC_METHODS), 'onMenuCommand'].sort());
+    expect(Object.keys(api).sort()).toEqual([...Object.keys(IPC_METHODS), 'onMenuCommand', 'onFinalBackupRequest', 'onBundleOpenRequest'].sort());
     for (const name of ['invoke', 'on', 'send', 'sendSync', 'removeListener', 'ipcRenderer']) {
       expect(api).not.toHaveProperty(name);
     }
@@ -41,12 +48,22 @@ describe('window.api', () => {
     await api.chooseBundleFiles();
     await api.saveFile({ suggestedName: 'report.md', data: '# x' });
     await api.openExternal('https://example.org');
+    await api.writeBackup('manual', new Uint8Array([0x50, 0x4b]));
+    await api.listBackups();
+    await api.readBackup('crosscheck-backup-2025-03-07T12-30-05-123Z-auto.crosscheck');
+    await api.finalBackupDone();
+    await api.takeOpenedBundles();
     expect(ipc.invoke.mock.calls).toEqual([
       ['app:info'],
       ['source:choose'],
       ['bundle:choose'],
       ['file:save', { suggestedName: 'report.md', data: '# x' }],
       ['shell:open-external', 'https://example.org'],
+      ['backup:write', 'manual', new Uint8Array([0x50, 0x4b])],
+      ['backup:list'],
+      ['backup:read', 'crosscheck-backup-2025-03-07T12-30-05-123Z-auto.crosscheck'],
+      ['backup:final-done'],
+      ['bundle:take-opened'],
     ]);
   });
 
@@ -95,5 +112,23 @@ describe('onMenuCommand', () => {
   it('isMenuCommand knows every contract command', () => {
     for (const command of MENU_COMMANDS) expect(isMenuCommand(command)).toBe(true);
     expect(isMenuCommand('toString')).toBe(false);
+  });
+});
+
+describe('onFinalBackupRequest and onBundleOpenRequest', () => {
+  it.each([
+    ['onFinalBackupRequest', FINAL_BACKUP_REQUEST_CHANNEL],
+    ['onBundleOpenRequest', BUNDLE_OPEN_REQUEST_CHANNEL],
+  ] as const)('%s calls the listener with nothing of the event, until unsubscribed', (method, channel) => {
+    const { ipc, emit, listeners } = fakeIpc();
+    const listener = vi.fn();
+    const unsubscribe = createCrosscheckApi(ipc)[method](listener);
+    emit(channel, { sender: 'ipcRenderer itself' }, 'anything main might add');
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener.mock.calls[0]).toEqual([]);
+    unsubscribe();
+    emit(channel, {});
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listeners.get(channel)?.size).toBe(0);
   });
 });
