@@ -15,7 +15,7 @@ export type ImportStep =
   | { step: 'preview'; name: string; token: number; preview: MergeDigest }
   | { step: 'importing'; name: string; progress: BundleProgress | null }
   | { step: 'report'; name: string; report: MergeDigest }
-  | { step: 'failed'; name: string; message: string };
+  | { step: 'failed'; name: string; message: string; storageFull?: boolean };
 
 export interface ImportDialogProps {
   state: ImportStep;
@@ -172,7 +172,7 @@ function Names({ digest }: { digest: MergeDigest }): JSX.Element {
 
 function heading(state: ImportStep): string {
   if (state.step === 'report') return state.report.changed ? 'Bundle imported' : 'Nothing changed';
-  if (state.step === 'failed') return 'This bundle cannot be imported';
+  if (state.step === 'failed') return state.storageFull ? 'There is no room to import this bundle' : 'This bundle cannot be imported';
   if (state.step === 'preview') return 'Import this bundle?';
   return 'Import bundle';
 }

@@ -1,4 +1,5 @@
 /** The window's side of the bundle worker: one promise per request, progress through a callback. */
+import { StorageFullError } from '../store/storage-errors';
 import { BundleError } from '../../shared/bundles/bundle-error';
 import type { BundleProgress } from '../../shared/bundles/bundle-format';
 import type { ExportRequest, ExportResult, FromBundleWorker, ImportPreview, ToBundleWorker, TransferFailure } from './bundle-worker-protocol';
@@ -13,6 +14,7 @@ interface Pending {
 }
 
 function asError(failure: TransferFailure): Error {
+  if (failure.storageFull) return new StorageFullError('The bundle was not imported');
   return failure.code ? new BundleError(failure.code, failure.message) : new Error(failure.message);
 }
 

@@ -44,6 +44,8 @@ export interface ImportPreview {
 export interface TransferFailure {
   message: string;
   code?: BundleErrorCode;
+  /** The disk or the browser's storage for Crosscheck was full; nothing was written. */
+  storageFull?: boolean;
 }
 
 export type ToBundleWorker =

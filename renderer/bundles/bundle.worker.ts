@@ -3,6 +3,7 @@
  * inflating, hashing and checking a large bundle never freezes the window. A read bundle stays here, under
  * a token, until the user confirms or cancels the import; it never crosses back to the window whole.
  */
+import { isStorageFull, storageFullMessage } from '../store/storage-errors';
 import { BundleError } from '../../shared/bundles/bundle-error';
 import type { BundleProgress, ParsedBundle } from '../../shared/bundles/bundle-format';
 import { readBundle } from '../../shared/bundles/read-bundle';
@@ -42,6 +43,7 @@ function progressFor(id: number): (progress: BundleProgress) => void {
 function failure(error: unknown): TransferFailure {
   if (error instanceof BundleError) return { message: error.message, code: error.code };
   if (error instanceof ExportRefused) return { message: error.message };
+  if (isStorageFull(error)) return { message: storageFullMessage('The bundle was not imported'), storageFull: true };
   // Anything else is unexpected (a storage error, a bug). The import transaction was rolled back, so say that.
   const detail = error instanceof Error ? error.message : String(error);
   return { message: `Crosscheck could not finish: ${detail}. Nothing was changed in the library.` };

@@ -10,6 +10,7 @@ import type { ExportContradiction } from '../../shared/exports/export-input';
 import type { SourceFileInput } from '../../shared/importers/source-document';
 import type { Platform } from '../platform/platform';
 import type { CrosscheckDatabase } from '../store/database';
+import { isStorageFull, storageFullMessage } from '../store/storage-errors';
 import type { EvidenceSelection } from '../app/navigation';
 import { BundleWorkerClient } from './bundle-worker-client';
 import type { ExportRequest } from './bundle-worker-protocol';
@@ -216,7 +217,13 @@ export function useBundleTransfer(
       })
       .then(
         (report) => setImporting({ step: 'report', name, report }),
-        (error: unknown) => setImporting({ step: 'failed', name, message: messageOf(error) }),
+        (error: unknown) =>
+          // The worker's one transaction rolled back: a full disk is the person's to fix, not the bundle's fault.
+          setImporting(
+            isStorageFull(error)
+              ? { step: 'failed', name, message: storageFullMessage('The bundle was not imported'), storageFull: true }
+              : { step: 'failed', name, message: messageOf(error) },
+          ),
       );
   }, [importing, worker]);
 

@@ -3,16 +3,21 @@
  * Each file goes through the shared importers and `importDocument`; one failing never stops the others.
  */
 import { failureReason, importSources, type ImportBatchSummary, type ImportProgress, type PendingSource } from '../../shared/importers/import-batch';
+import { ImportError } from '../../shared/importers/document-draft';
 import { draftFromClipboard, type ClipboardContent, type DocumentDraft, type SourceFileInput } from '../../shared/importers/source-document';
 import type { SourceDocument } from '../../shared/model';
 import type { CrosscheckDatabase } from '../store/database';
 import { DuplicateDocumentError, importDocument } from '../store/document-commands';
+import { isStorageFull, storageFullMessage } from '../store/storage-errors';
 import { browserImportEnvironment } from './browser-import-environment';
 
 export type { ImportProgress } from '../../shared/importers/import-batch';
 
 export interface ImportSummary extends ImportBatchSummary<SourceDocument> {
-  /** One readable line per source that was not imported (duplicates and failures), in order. */
+  /**
+   * One readable line per source that was not imported (duplicates and failures), in order; the files
+   * refused because storage is full share one line.
+   */
   problems: string[];
 }
 
@@ -35,6 +40,14 @@ async function saveDraft(db: CrosscheckDatabase, draft: DocumentDraft): Promise<
   }
 }
 
+/** A file not saved because storage filled up during the batch; the files after it are not even read. */
+class StorageFullDuringBatch extends ImportError {
+  constructor(fileName: string) {
+    super(storageFullMessage(`“${fileName}” was not imported`));
+    this.name = 'StorageFullDuringBatch';
+  }
+}
+
 function withProblems(summary: ImportBatchSummary<SourceDocument>): ImportSummary {
   const problems = [
     ...summary.duplicates.map(({ name, existingTitle }) => `“${name}” is already in the library as “${existingTitle}”; it was not imported again.`),
@@ -43,17 +56,45 @@ function withProblems(summary: ImportBatchSummary<SourceDocument>): ImportSummar
   return { ...summary, problems };
 }
 
+/** The summary's problems with the files refused for lack of space in one line instead of one line each. */
+function withStorageProblems(summary: ImportBatchSummary<SourceDocument>): ImportSummary {
+  const refused = summary.failed.filter(({ name, reason }) => reason === new StorageFullDuringBatch(name).message).map(({ name }) => name);
+  if (refused.length <= 1) return withProblems(summary);
+  const others = withProblems({ ...summary, failed: summary.failed.filter(({ name, reason }) => reason !== new StorageFullDuringBatch(name).message) });
+  const names = refused.length <= 3 ? refused.map((name) => `“${name}”`).join(', ') : `“${refused[0]!}” and ${refused.length - 1} more`;
+  return { ...summary, problems: [...others.problems, storageFullMessage(`${refused.length} files (${names}) were not imported`)] };
+}
+
 /**
  * Imports files one after another: .txt .text .md .markdown .html .htm .docx .pdf, each up to 50 MB.
  * `onProgress(done, total, currentName)` is called before each file and once at the end.
  */
 export async function importFiles(db: CrosscheckDatabase, files: ReadonlyArray<File | SourceFileInput>, onProgress?: ImportProgress): Promise<ImportSummary> {
-  const summary = await importSources(files.map(pendingSource), {
-    environment: browserImportEnvironment(),
-    save: (draft) => saveDraft(db, draft),
-    ...(onProgress ? { onProgress } : {}),
+  // Once storage is full every later file would fail the same way, so they are refused unread. The
+  // documents saved before stay, each one whole (one transaction per document).
+  let full = false;
+  let current = '';
+  const sources = files.map((file): PendingSource => {
+    const source = pendingSource(file);
+    return { ...source, read: () => (full ? Promise.reject(new StorageFullDuringBatch(source.name)) : source.read()) };
   });
-  return withProblems(summary);
+  const summary = await importSources(sources, {
+    environment: browserImportEnvironment(),
+    save: async (draft) => {
+      try {
+        return await saveDraft(db, draft);
+      } catch (error) {
+        if (!isStorageFull(error)) throw error;
+        full = true;
+        throw new StorageFullDuringBatch(current);
+      }
+    },
+    onProgress: (done, total, name) => {
+      current = name;
+      onProgress?.(done, total, name);
+    },
+  });
+  return withStorageProblems(summary);
 }
 
 /**
@@ -69,7 +110,7 @@ export async function importClipboard(db: CrosscheckDatabase, content: Clipboard
     if ('added' in result) summary.imported.push(result.added);
     else summary.duplicates.push({ name, title: draft.title, existingTitle: result.duplicateOf });
   } catch (error) {
-    summary.failed.push({ name, reason: failureReason(name, error) });
+    summary.failed.push({ name, reason: isStorageFull(error) ? storageFullMessage(`“${name}” was not imported`) : failureReason(name, error) });
   }
   return withProblems(summary);
 }

@@ -3,6 +3,7 @@ import { describeTextQuote } from '../../shared/anchoring/text-anchor';
 import type { Annotation, AnnotationKind, ClaimStatus, Entity, EntityType, Link, QuantityValue } from '../../shared/model';
 import { nameKey } from '../../shared/text/name-key';
 import type { CrosscheckDatabase } from './database';
+import { explainingStorageFull } from './storage-errors';
 
 export interface TagSpanInput {
   documentId: string;
@@ -39,6 +40,10 @@ export async function findOrCreateEntity(db: CrosscheckDatabase, name: string, t
 
 /** Tags [start, end) of a document as an annotation of the given kind. */
 export async function tagSpan(db: CrosscheckDatabase, input: TagSpanInput, now = new Date()): Promise<Annotation> {
+  return explainingStorageFull('The tag was not saved', () => tagSpanNow(db, input, now));
+}
+
+function tagSpanNow(db: CrosscheckDatabase, input: TagSpanInput, now: Date): Promise<Annotation> {
   return db.transaction('rw', [db.documents, db.annotations, db.entities], async () => {
     const document = await db.documents.get(input.documentId);
     if (!document) throw new Error('That document is no longer in the library.');
@@ -77,6 +82,10 @@ export interface AnnotationChanges {
 
 /** Edits note, status or speaker of an annotation. */
 export async function updateAnnotation(db: CrosscheckDatabase, id: string, changes: AnnotationChanges, now = new Date()): Promise<void> {
+  await explainingStorageFull('The change to the annotation was not saved', () => updateAnnotationNow(db, id, changes, now));
+}
+
+async function updateAnnotationNow(db: CrosscheckDatabase, id: string, changes: AnnotationChanges, now: Date): Promise<void> {
   await db.transaction('rw', [db.annotations, db.entities], async () => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new Error('That annotation was deleted meanwhile.');

@@ -2,6 +2,7 @@
 import type { DocumentDraft } from '../../shared/importers/source-document';
 import type { SourceDocument } from '../../shared/model';
 import type { CrosscheckDatabase } from './database';
+import { explainingStorageFull } from './storage-errors';
 
 /** Importing a text that is already in the library; names the document that has it. */
 export class DuplicateDocumentError extends Error {
@@ -13,28 +14,32 @@ export class DuplicateDocumentError extends Error {
 
 /** Adds a document unless one with the same text exists, in which case it throws DuplicateDocumentError. */
 export async function importDocument(db: CrosscheckDatabase, draft: DocumentDraft, now = new Date()): Promise<SourceDocument> {
-  return db.transaction('rw', db.documents, async () => {
-    const existing = await db.documents.where('sha256').equals(draft.sha256).first();
-    if (existing) throw new DuplicateDocumentError(existing);
-    const document: SourceDocument = { ...draft, id: crypto.randomUUID(), importedAt: now.toISOString() };
-    await db.documents.add(document);
-    return document;
-  });
+  return explainingStorageFull(`“${draft.title}” was not imported`, () =>
+    db.transaction('rw', db.documents, async () => {
+      const existing = await db.documents.where('sha256').equals(draft.sha256).first();
+      if (existing) throw new DuplicateDocumentError(existing);
+      const document: SourceDocument = { ...draft, id: crypto.randomUUID(), importedAt: now.toISOString() };
+      await db.documents.add(document);
+      return document;
+    }),
+  );
 }
 
 /** Adds every draft whose text is not in the library yet; returns the documents added, in order. */
 export async function importDocuments(db: CrosscheckDatabase, drafts: readonly DocumentDraft[], now = new Date()): Promise<SourceDocument[]> {
-  return db.transaction('rw', db.documents, async () => {
-    const known = new Set((await db.documents.where('sha256').anyOf(drafts.map((d) => d.sha256)).toArray()).map((d) => d.sha256));
-    const added: SourceDocument[] = [];
-    for (const draft of drafts) {
-      if (known.has(draft.sha256)) continue;
-      known.add(draft.sha256);
-      added.push({ ...draft, id: crypto.randomUUID(), importedAt: now.toISOString() });
-    }
-    await db.documents.bulkAdd(added);
-    return added;
-  });
+  return explainingStorageFull(drafts.length === 1 ? `“${drafts[0]!.title}” was not imported` : `None of the ${drafts.length} documents was imported`, () =>
+    db.transaction('rw', db.documents, async () => {
+      const known = new Set((await db.documents.where('sha256').anyOf(drafts.map((d) => d.sha256)).toArray()).map((d) => d.sha256));
+      const added: SourceDocument[] = [];
+      for (const draft of drafts) {
+        if (known.has(draft.sha256)) continue;
+        known.add(draft.sha256);
+        added.push({ ...draft, id: crypto.randomUUID(), importedAt: now.toISOString() });
+      }
+      await db.documents.bulkAdd(added);
+      return added;
+    }),
+  );
 }
 
 /** Deletes a document with its annotations, every link that touches them, and its rejected suggestions. */
@@ -96,6 +101,10 @@ export function checkDocumentDetails(details: DocumentDetails): string[] {
 export async function updateDocumentDetails(db: CrosscheckDatabase, documentId: string, details: DocumentDetails): Promise<void> {
   const problems = checkDocumentDetails(details);
   if (problems.length > 0) throw new Error(problems.join(' '));
+  await explainingStorageFull('The corrected details were not saved', () => saveDocumentDetails(db, documentId, details));
+}
+
+async function saveDocumentDetails(db: CrosscheckDatabase, documentId: string, details: DocumentDetails): Promise<void> {
   await db.transaction('rw', db.documents, async () => {
     const document = await db.documents.get(documentId);
     if (!document) throw new Error('That document is no longer in the library.');
