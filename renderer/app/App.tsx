@@ -1,5 +1,5 @@
 /** The window: library, reader and annotation panel, with import, drop, paste, tag keys and undo. */
-import { useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState, type JSX } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { AnnotationKind, ClaimStatus, EntityType } from '../../shared/model';
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
@@ -9,6 +9,7 @@ import type { Platform } from '../platform/platform';
 import type { CrosscheckDatabase } from '../store/database';
 import { deleteDocument, importDocuments, updateDocumentDetails } from '../store/document-commands';
 import { deleteAnnotation, restoreAnnotation, setEntityType, tagSpan, updateAnnotation } from '../store/annotation-commands';
+import { useAnnotationCounts } from '../library/annotation-counts';
 import { LibraryPane } from '../library/LibraryPane';
 import { PasteDialog } from '../library/PasteDialog';
 import { DocumentDetailsDialog } from '../library/DocumentDetailsDialog';
@@ -20,6 +21,7 @@ import { Reader, type ScrollRequest } from '../reader/Reader';
 import { FOCUS_SPAN_ID } from '../reader/mark-appearance';
 import { AnnotationPanel } from '../annotations/AnnotationPanel';
 import { UndoHistory } from '../annotations/undo-history';
+import { useDocumentAnnotations } from '../annotations/use-document-annotations';
 import { REVIEWER_NAME_KEY } from '../store/decision-commands';
 import { useEngine } from '../engine/use-engine';
 import { ContradictionList } from '../review/ContradictionList';
@@ -34,6 +36,8 @@ import { EntityRegistry } from '../entities/EntityRegistry';
 import { CorpusMentions } from '../corpus/CorpusMentions';
 import { AnnotationLinks } from '../links/AnnotationLinks';
 import { useBundleTransfer } from '../bundles/use-bundle-transfer';
+import { isStorageFull, storageFullMessage } from '../store/storage-errors';
+import { useBackups } from '../backups/use-backups';
 
 /** Annotations are signed with the reviewer's name once one is set, else with this. */
 const ANONYMOUS_AUTHOR = 'Fact-checker';
@@ -102,28 +106,12 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
 
   const currentDocument = documents?.find((d) => d.id === selectedDocumentId) ?? documents?.[0] ?? null;
   const documentId = currentDocument?.id ?? null;
-  const annotations = useLiveQuery(
-    () => (documentId ? db.annotations.where('documentId').equals(documentId).toArray() : []),
-    [db, documentId],
-  );
+  const annotations = useDocumentAnnotations(db, documentId);
   const suggestions = suggestionState && suggestionState.documentId === documentId ? suggestionState.items : [];
   const documentsById = useMemo(() => new Map((documents ?? []).map((d) => [d.id, d])), [documents]);
   const entityList = useLiveQuery(() => db.entities.toArray(), [db]);
   const entities = useMemo(() => new Map((entityList ?? []).map((e) => [e.id, e])), [entityList]);
-  // One key-only pass over the [documentId+kind] index: no annotation is loaded to count them.
-  const counts = useLiveQuery(async () => {
-    const result = new Map<string, Record<AnnotationKind, number>>();
-    const keys = (await db.annotations.orderBy('[documentId+kind]').keys()) as unknown as Array<[string, AnnotationKind]>;
-    for (const [documentId, kind] of keys) {
-      let perKind = result.get(documentId);
-      if (!perKind) {
-        perKind = Object.fromEntries(ANNOTATION_KINDS.map((k) => [k, 0])) as Record<AnnotationKind, number>;
-        result.set(documentId, perKind);
-      }
-      perKind[kind]++;
-    }
-    return result;
-  }, [db]);
+  const counts = useAnnotationCounts(db);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -139,6 +127,24 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   }, []);
 
   const bundles = useBundleTransfer(db, platform, notify, engine.contradictions);
+  // After a restore the undo history would reverse commands on records that may no longer exist.
+  const forgetUndoHistory = useCallback(() => {
+    history.current = new UndoHistory();
+    setSuggestionState(null);
+    setSelectedAnnotationId(null);
+  }, []);
+  const backups = useBackups(db, platform, notify, forgetUndoHistory);
+
+  // A .crosscheck file opened with Crosscheck (double-click, or at launch) goes to the import preview.
+  const importBundleFiles = bundles.importFiles;
+  useEffect(
+    () =>
+      platform.onBundlesOpened(({ files, problems }) => {
+        for (const problem of problems) notify('error', problem);
+        importBundleFiles(files);
+      }),
+    [platform, notify, importBundleFiles],
+  );
 
   const report = useCallback(
     (outcome: ImportSummary) => {
@@ -177,9 +183,13 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   }, [platform, importFiles, notify]);
 
   const openSamples = useCallback(async () => {
-    const added = await importDocuments(db, await sampleCorpusDrafts());
-    notify('info', added.length > 0 ? `Opened the sample corpus: ${added.length} articles.` : 'The sample corpus is already in the library.');
-    if (added[0]) setSelectedDocumentId(added[0].id);
+    try {
+      const added = await importDocuments(db, await sampleCorpusDrafts());
+      notify('info', added.length > 0 ? `Opened the sample corpus: ${added.length} articles.` : 'The sample corpus is already in the library.');
+      if (added[0]) setSelectedDocumentId(added[0].id);
+    } catch (error) {
+      notify('error', error instanceof Error ? error.message : String(error));
+    }
   }, [db, notify]);
 
   const undo = useCallback(async () => {
@@ -188,19 +198,24 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
   }, [notify]);
 
   const tag = useCallback(
-    async (kind: AnnotationKind, start: number, end: number) => {
-      if (!documentId || !currentDocument) return;
+    async (kind: AnnotationKind, start: number, end: number): Promise<string | null> => {
+      if (!documentId || !currentDocument) return null;
       try {
         const reading = kind === 'entity' || kind === 'quantity' ? (await loadSpanReader()).readTaggedSpan(currentDocument, kind, start, end) : {};
         const annotation = await tagSpan(db, { documentId, kind, start, end, author, ...reading });
-        setSelectedAnnotationId(annotation.id);
-        setPanelTab('annotations');
+        // The reader drew the mark already; the side panel may follow without holding up the next frame.
+        startTransition(() => {
+          setSelectedAnnotationId(annotation.id);
+          setPanelTab('annotations');
+        });
         history.current.push({
           label: `tag ${KIND_LABELS[kind].toLowerCase()} “${annotation.quote.slice(0, 40)}”`,
           undo: async () => void (await deleteAnnotation(db, annotation.id)),
         });
+        return annotation.id;
       } catch (error) {
         notify('error', error instanceof Error ? error.message : String(error));
+        return null;
       }
     },
     [db, documentId, currentDocument, notify, author],
@@ -239,7 +254,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
           },
         });
       } catch (error) {
-        notify('error', error instanceof Error ? error.message : String(error));
+        notify('error', isStorageFull(error) ? storageFullMessage('The suggestion was not accepted') : error instanceof Error ? error.message : String(error));
       }
     },
     [db, dropSuggestion, restoreSuggestion, notify, author],
@@ -296,10 +311,12 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
       else if (command === 'paste-document') setPasting(true);
       else if (command === 'export-bundle') bundles.openExport();
       else if (command === 'import-bundle') bundles.chooseAndImport();
+      else if (command === 'back-up-now') backups.backUpNow();
+      else if (command === 'restore-backup') backups.openRestore();
       else if (command === 'toggle-dark-mode') setTheme((t) => (t === 'dark' ? 'light' : 'dark'));
       else if (command === 'about') void platform.appInfo().then((info) => notify('info', `${info.name} ${info.version} (${info.platform})`));
     },
-    [chooseAndImport, openSamples, platform, notify, bundles],
+    [chooseAndImport, openSamples, platform, notify, bundles, backups],
   );
   useEffect(() => platform.onMenuCommand(runMenuCommand), [platform, runMenuCommand]);
 
@@ -428,6 +445,9 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
           onDelete={(id) => void deleteDocument(db, id)}
           onOpenSamples={() => void openSamples()}
           onImport={() => void chooseAndImport()}
+          backingUp={backups.backingUp}
+          onBackUpNow={backups.backUpNow}
+          onRestore={backups.canRestore ? backups.openRestore : undefined}
         />
         {currentDocument ? (
           <Reader
@@ -449,7 +469,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
                 setPanelTab('annotations');
               }
             }}
-            onTag={(kind, start, end) => void tag(kind, start, end)}
+            onTag={tag}
           />
         ) : (
           <section className="reader reader-empty" aria-label="Reader">
@@ -529,6 +549,7 @@ export function App({ db, platform }: { db: CrosscheckDatabase; platform: Platfo
         />
       )}
       {bundles.element}
+      {backups.element}
       {editingDetails && currentDocument && (
         <DocumentDetailsDialog
           key={currentDocument.id}

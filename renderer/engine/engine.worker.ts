@@ -1,14 +1,15 @@
 /**
- * The engine worker: opens the same Dexie database as the window, follows it with a live query, and keeps a
- * ContradictionEngine in step with it by telling the engine only what changed. Extraction (the slow part)
+ * The engine worker: opens the same Dexie database as the window, follows it with a store mirror (which
+ * re-reads only the records each write changed), and keeps a ContradictionEngine in step with it by telling
+ * the engine only what changed. Extraction (the slow part)
  * runs here once per document and is cached, so typing and tagging in the window never wait for it.
  */
-import { liveQuery } from 'dexie';
 import { ContradictionEngine, type EngineDocument } from '../../shared/detect/contradiction-engine';
 import { extractDocument, type DocumentExtraction } from '../../shared/extract/extract-document';
 import { suggestAnnotations } from '../../shared/extract/suggest-annotations';
 import type { Annotation, Entity, Link, NameDistinction, SourceDocument } from '../../shared/model';
 import { CrosscheckDatabase, type RejectedSuggestion } from '../store/database';
+import { followStore } from '../store/store-mirror';
 import type { ClusterSummary, EngineSettings, FromEngine, ToEngine } from './engine-protocol';
 
 const post = (message: FromEngine): void => self.postMessage(message);
@@ -151,15 +152,17 @@ let latestPublished = false;
 function start(databaseName: string): void {
   db = new CrosscheckDatabase(databaseName);
   const database = db;
-  liveQuery(async () => ({
-    documents: await database.documents.toArray(),
-    annotations: await database.annotations.toArray(),
-    entities: await database.entities.toArray(),
-    links: await database.links.toArray(),
-    rejected: await database.rejectedSuggestions.toArray(),
-    distinctions: await database.nameDistinctions.toArray(),
-  })).subscribe({
-    next: (snapshot) => {
+  followStore(database, {
+    tables: ['documents', 'annotations', 'entities', 'links', 'rejectedSuggestions', 'nameDistinctions'],
+    onChange: (tables) => {
+      const snapshot: Snapshot = {
+        documents: tables.documents,
+        annotations: tables.annotations,
+        entities: tables.entities,
+        links: tables.links,
+        rejected: tables.rejectedSuggestions,
+        distinctions: tables.nameDistinctions,
+      };
       latest = snapshot;
       markLoaded();
       try {
@@ -168,7 +171,7 @@ function start(databaseName: string): void {
         post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
       }
     },
-    error: (error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    onError: (error: unknown) => post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
   });
 }
 

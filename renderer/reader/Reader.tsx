@@ -14,9 +14,10 @@ import type { Annotation, AnnotationKind, SourceDocument } from '../../shared/mo
 import { ANNOTATION_KINDS, KIND_LABELS } from '../../shared/model';
 import type { Span } from '../../shared/anchoring/segments';
 import { snapToWordBoundaries } from '../../shared/anchoring/word-boundaries';
-import { DocumentTree, spansByParagraph } from './document-tree';
+import { DocumentTree, SECTION_SIZE, spansByParagraph } from './document-tree';
+import { ReaderSectionNode } from './reader-section-node';
 import { readSelectionOffsets } from './selection-offsets';
-import { FOCUS_SPAN_ID, decorateMarkElement, orderInnermostFirst } from './mark-appearance';
+import { FOCUS_SPAN_ID, decorateMarkElement, orderInnermostFirst, type AnnotationLookup } from './mark-appearance';
 import type { SuggestedAnnotation } from '../../shared/extract/suggest-annotations';
 
 export const TAG_KEYS: Record<string, AnnotationKind> = { c: 'claim', d: 'demand', f: 'fact', e: 'entity', q: 'quantity' };
@@ -39,7 +40,21 @@ interface ReaderProps {
   onSelectAnnotation(id: string): void;
   onSuggest(): void;
   onEditDetails(): void;
-  onTag(kind: AnnotationKind, start: number, end: number): void;
+  /**
+   * Saves a tag; resolves to the saved annotation's id, or null when it was not saved. The reader shows the
+   * mark at once and keeps it until the saved annotation arrives (or takes it away if saving failed).
+   */
+  onTag(kind: AnnotationKind, start: number, end: number): Promise<string | null>;
+}
+
+/** A mark shown the moment the user tags, before the store has it. */
+interface ProvisionalTag {
+  id: string;
+  kind: AnnotationKind;
+  start: number;
+  end: number;
+  /** The stored annotation's id, once saved. */
+  savedAs?: string;
 }
 
 interface PendingSelection {
@@ -58,15 +73,17 @@ interface HoverCard {
 const editorConfig = {
   namespace: 'crosscheck-reader',
   editable: false,
-  nodes: [MarkNode],
+  nodes: [MarkNode, ReaderSectionNode],
   theme: { paragraph: 'reader-paragraph', mark: 'mark', markOverlap: 'mark-overlap' },
   onError(error: Error) {
     throw error;
   },
 };
 
-/** Paragraphs this far outside the visible part of the reader get their marks ahead of scrolling. */
+/** Sections this far outside the visible part of the reader get their marks ahead of scrolling. */
 const MARK_AHEAD = '150% 0px';
+/** Paragraphs given their marks per frame while scrolling, so no frame does a long task. */
+const PARAGRAPHS_PER_FRAME = 12;
 
 /** Puts a selection given in canonical offsets back onto the (rebuilt) DOM, if it moved. */
 function restoreSelection(editor: LexicalEditor, tree: DocumentTree, kept: { start: number; end: number }): void {
@@ -86,6 +103,15 @@ function restoreSelection(editor: LexicalEditor, tree: DocumentTree, kept: { sta
   selection?.addRange(range);
 }
 
+function sameSpans(a: readonly Span[] | undefined, b: readonly Span[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((span, i) => span === b[i]);
+}
+
+/** No suggestion is pending: one set, so that its identity does not change on every render. */
+const NONE_PENDING: ReadonlySet<string> = new Set();
+
 /** What the reader's tree plugin lets the reader ask of it. */
 interface TreeControl {
   tree: DocumentTree | null;
@@ -99,8 +125,11 @@ interface TreeControl {
  */
 function DocumentTreePlugin(props: {
   text: string;
+  /** The stored annotations' and suggestions' spans: many, and regrouped only when they change. */
   spans: readonly Span[];
-  byId: ReadonlyMap<string, Annotation>;
+  /** A few more spans (marks not yet saved, the focused evidence), added to their paragraphs as they are. */
+  extraSpans: readonly Span[];
+  byId: AnnotationLookup;
   pending: ReadonlySet<string>;
   scrollRoot: { current: HTMLElement | null };
   control: { current: TreeControl };
@@ -108,7 +137,9 @@ function DocumentTreePlugin(props: {
   onRendered(): void;
 }): null {
   const [editor] = useLexicalComposerContext();
-  const { text, spans, byId, pending, scrollRoot, control, editorRef, onRendered } = props;
+  const { text, spans, extraSpans, byId, pending, scrollRoot, control, editorRef, onRendered } = props;
+  const extraRef = useRef(extraSpans);
+  extraRef.current = extraSpans;
   const byIdRef = useRef(byId);
   byIdRef.current = byId;
   const pendingRef = useRef(pending);
@@ -116,9 +147,9 @@ function DocumentTreePlugin(props: {
   const wanted = useRef(new Set<number>());
   const groups = useRef<Span[][]>([]);
 
-  // Shows the marks of every wanted paragraph whose look changed, in one update.
+  // Shows the marks of the given wanted paragraphs (all of them by default) whose look changed, in one update.
   const sync = useMemo(
-    () => () => {
+    () => (indices?: Iterable<number>) => {
       const tree = control.current.tree;
       if (!tree) return;
       // Rebuilding a paragraph replaces its DOM text: keep the user's selection across it.
@@ -126,8 +157,14 @@ function DocumentTreePlugin(props: {
       const kept = root ? readSelectionOffsets(editor, tree.offsets, root) : null;
       editor.update(
         () => {
-          for (const index of wanted.current) {
-            const own = groups.current[index] ?? [];
+          for (const index of indices ?? wanted.current) {
+            if (!wanted.current.has(index)) continue;
+            let own = groups.current[index] ?? [];
+            if (extraRef.current.length > 0) {
+              const paragraph = tree.paragraphs[index]!;
+              const extra = extraRef.current.filter((s) => s.start < paragraph.end && s.end > paragraph.start);
+              if (extra.length > 0) own = [...own, ...extra];
+            }
             const look = own
               .map((s) => `${s.id}:${s.start}:${s.end}:${byIdRef.current.get(s.id)?.kind ?? ''}:${pendingRef.current.has(s.id) ? 1 : 0}`)
               .join('|');
@@ -160,33 +197,51 @@ function DocumentTreePlugin(props: {
     });
   }, [editor, editorRef]);
 
-  // A new text: every paragraph as plain text first, then marks as paragraphs come into view.
+  // A new text: every paragraph as plain text first, then marks as sections come near the viewport: a few
+  // paragraphs per frame, nearest first, so that scrolling never waits for a long task.
   useEffect(() => {
     const tree = new DocumentTree(text);
     control.current.tree = tree;
     wanted.current = new Set();
     let observer: IntersectionObserver | null = null;
+    let queue: number[] = [];
+    let frame = 0;
+    const drain = (): void => {
+      frame = 0;
+      const batch = queue.splice(0, PARAGRAPHS_PER_FRAME);
+      for (const index of batch) wanted.current.add(index);
+      if (batch.length > 0) sync(batch);
+      if (queue.length > 0) frame = requestAnimationFrame(drain);
+    };
     editor.update(() => tree.$build(), {
       tag: 'history-merge',
       onUpdate: () => {
         observer = new IntersectionObserver(
           (entries) => {
-            let grew = false;
+            const view = scrollRoot.current?.getBoundingClientRect();
+            const arrived: Array<{ index: number; distance: number }> = [];
             for (const entry of entries) {
-              const index = Number((entry.target as HTMLElement).dataset.paragraph);
-              if (entry.isIntersecting && !wanted.current.has(index)) {
-                wanted.current.add(index);
-                grew = true;
-              }
+              if (!entry.isIntersecting) continue;
+              const section = Number((entry.target as HTMLElement).dataset.section);
+              const box = entry.boundingClientRect;
+              // Sections in view come first, then by how far they are from it.
+              const distance = view ? Math.max(0, box.top - view.bottom, view.top - box.bottom) : 0;
+              const first = section * SECTION_SIZE;
+              const last = Math.min(tree.paragraphs.length, first + SECTION_SIZE);
+              for (let index = first; index < last; index++) if (!wanted.current.has(index)) arrived.push({ index, distance });
             }
-            if (grew) sync();
+            if (arrived.length === 0) return;
+            arrived.sort((a, b) => a.distance - b.distance || a.index - b.index);
+            const queued = new Set(queue);
+            queue = [...arrived.map((a) => a.index).filter((index) => !queued.has(index)), ...queue];
+            if (frame === 0) drain();
           },
           { root: scrollRoot.current, rootMargin: MARK_AHEAD },
         );
-        tree.paragraphs.forEach((_, index) => {
-          const element = editor.getElementByKey(tree.paragraphKey(index)!);
+        tree.sections.forEach((key, index) => {
+          const element = editor.getElementByKey(key);
           if (!element) return;
-          element.dataset.paragraph = String(index);
+          element.dataset.section = String(index);
           observer!.observe(element);
         });
         onRendered();
@@ -196,18 +251,40 @@ function DocumentTreePlugin(props: {
       const index = tree.paragraphAt(offset);
       if (index < 0 || wanted.current.has(index)) return;
       wanted.current.add(index);
-      sync();
+      sync([index]);
     };
-    return () => observer?.disconnect();
+    return () => {
+      observer?.disconnect();
+      cancelAnimationFrame(frame);
+    };
   }, [editor, text, scrollRoot, control, sync, onRendered]);
 
-  // New or changed spans: regroup them by paragraph and refresh the paragraphs that show marks.
+  // New or changed spans: regroup them by paragraph and refresh the shown paragraphs whose spans changed
+  // (span objects are kept per annotation object, so an unchanged paragraph has the very same spans).
   useEffect(() => {
     const tree = control.current.tree;
     if (!tree) return;
+    const before = groups.current;
     groups.current = spansByParagraph(tree.paragraphs, spans);
-    sync();
-  }, [spans, byId, pending, text, control, sync]);
+    sync([...wanted.current].filter((index) => !sameSpans(before[index], groups.current[index])));
+  }, [spans, text, control, sync]);
+  // Extra spans come and go: refresh the paragraphs they were or are in.
+  const extraBefore = useRef<readonly Span[]>([]);
+  useEffect(() => {
+    const tree = control.current.tree;
+    const touched = [...extraBefore.current, ...extraSpans];
+    extraBefore.current = extraSpans;
+    if (!tree || touched.length === 0) return;
+    const indices = new Set<number>();
+    for (const span of touched) {
+      const first = tree.paragraphAt(span.start);
+      const last = tree.paragraphAt(Math.max(span.start, span.end - 1));
+      for (let i = Math.max(0, first); i <= last; i++) indices.add(i);
+    }
+    sync(indices);
+  }, [extraSpans, control, sync]);
+  // Which suggestions are pending changes how marks look everywhere (dashed or not).
+  useEffect(() => sync(), [pending, sync]);
 
   return null;
 }
@@ -222,20 +299,46 @@ export function Reader(props: ReaderProps): JSX.Element {
   const [renderCount, setRenderCount] = useState(0);
   const [pending, setPending] = useState<PendingSelection | null>(null);
   const [hover, setHover] = useState<HoverCard | null>(null);
+  const [provisional, setProvisional] = useState<ProvisionalTag[]>([]);
+  const provisionalCount = useRef(0);
   // Suggestions join the marks as annotations-to-be; a stored annotation with the same id wins.
-  const byId = useMemo(
+  const storedById = useMemo(
     () => new Map<string, Annotation>([...suggestions.map((s) => [s.id, s as unknown as Annotation] as const), ...annotations.map((a) => [a.id, a] as const)]),
     [annotations, suggestions],
   );
-  const pendingSuggestions = useMemo(() => {
+  const pendingSuggestions = useMemo<ReadonlySet<string>>(() => {
+    if (suggestions.length === 0) return NONE_PENDING;
     const stored = new Set(annotations.map((a) => a.id));
     return new Set(suggestions.map((s) => s.id).filter((id) => !stored.has(id)));
   }, [annotations, suggestions]);
-  const spans = useMemo(() => {
-    const all = [...byId.values()].map(({ id, start, end }) => ({ id, start, end }));
-    if (focusSpan) all.push({ id: FOCUS_SPAN_ID, ...focusSpan });
-    return all;
-  }, [byId, focusSpan]);
+  // A provisional mark stays until its saved annotation is here, so the mark never blinks.
+  const unsaved = useMemo(() => provisional.filter((p) => !(p.savedAs && storedById.has(p.savedAs))), [provisional, storedById]);
+  useEffect(() => {
+    if (unsaved.length < provisional.length) setProvisional(unsaved);
+  }, [unsaved, provisional]);
+  const byId = useMemo<AnnotationLookup>(() => {
+    if (unsaved.length === 0) return storedById;
+    const shown = new Map(
+      unsaved.map((p) => [p.id, { id: p.id, documentId: doc.id, kind: p.kind, start: p.start, end: p.end, quote: doc.text.slice(p.start, p.end), status: 'unverified' } as Annotation]),
+    );
+    return { get: (id: string) => shown.get(id) ?? storedById.get(id) };
+  }, [storedById, unsaved, doc]);
+  // One span object per annotation object, so the tree can tell unchanged paragraphs by identity.
+  const spanOf = useRef(new WeakMap<Annotation, Span>());
+  const spans = useMemo(
+    () =>
+      [...storedById.values()].map((annotation) => {
+        let span = spanOf.current.get(annotation);
+        if (!span) spanOf.current.set(annotation, (span = { id: annotation.id, start: annotation.start, end: annotation.end }));
+        return span;
+      }),
+    [storedById],
+  );
+  const extraSpans = useMemo(() => {
+    const extra: Span[] = unsaved.map(({ id, start, end }) => ({ id, start, end }));
+    if (focusSpan) extra.push({ id: FOCUS_SPAN_ID, ...focusSpan });
+    return extra;
+  }, [unsaved, focusSpan]);
   const onRendered = useMemo(() => () => setRenderCount((n) => n + 1), []);
 
   // The selected annotation's marks are outlined.
@@ -252,7 +355,7 @@ export function Reader(props: ReaderProps): JSX.Element {
   // Scrolls once per request: first the target's paragraph gets its marks, then the mark is shown.
   useEffect(() => {
     if (!scrollRequest || handledScroll.current === scrollRequest.sequence) return;
-    const span = spans.find((s) => s.id === scrollRequest.annotationId);
+    const span = scrollRequest.annotationId === FOCUS_SPAN_ID ? focusSpan : storedById.get(scrollRequest.annotationId);
     if (span) treeControl.current.showMarksAt(span.start);
     const first = containerRef.current?.querySelector<HTMLElement>(`mark[data-annotation-ids~="${CSS.escape(scrollRequest.annotationId)}"]`);
     if (!first) return;
@@ -261,7 +364,7 @@ export function Reader(props: ReaderProps): JSX.Element {
     first.classList.remove('mark-flash');
     void first.offsetWidth; // restart the animation
     first.classList.add('mark-flash');
-  }, [scrollRequest, spans, renderCount]);
+  }, [scrollRequest, storedById, focusSpan, renderCount]);
 
   /** The current selection in the reader, snapped to words; read fresh so a key right after selecting works. */
   function readPendingSelection(): PendingSelection | null {
@@ -288,7 +391,13 @@ export function Reader(props: ReaderProps): JSX.Element {
 
   function tag(kind: AnnotationKind, selection: PendingSelection | null): void {
     if (!selection) return;
-    onTag(kind, selection.start, selection.end);
+    const id = `provisional-${++provisionalCount.current}`;
+    const { start, end } = selection;
+    setProvisional((list) => [...list, { id, kind, start, end }]);
+    void onTag(kind, start, end).then(
+      (savedAs) => setProvisional((list) => (savedAs ? list.map((p) => (p.id === id ? { ...p, savedAs } : p)) : list.filter((p) => p.id !== id))),
+      () => setProvisional((list) => list.filter((p) => p.id !== id)),
+    );
     window.getSelection()?.removeAllRanges();
     setPending(null);
   }
@@ -361,6 +470,7 @@ export function Reader(props: ReaderProps): JSX.Element {
           <DocumentTreePlugin
             text={doc.text}
             spans={spans}
+            extraSpans={extraSpans}
             byId={byId}
             pending={pendingSuggestions}
             scrollRoot={scrollRootRef}

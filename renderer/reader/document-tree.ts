@@ -6,11 +6,16 @@
  * Long documents stay fast because marks are built only for paragraphs the reader asks for (those near the
  * viewport): the others hold their text as one plain node. Every paragraph's text is always in the DOM, so
  * selection and the browser's find work everywhere; a paragraph is rebuilt only when its marks change.
+ * Paragraphs sit in sections of SECTION_SIZE, so that a change makes Lexical walk one section, not all.
  */
 import { $createMarkNode } from '@lexical/mark';
 import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, $isElementNode, type NodeKey } from 'lexical';
 import { paragraphRanges, type ParagraphRange } from '../../shared/text/canonical-text';
 import { sweepSegments, type Span } from '../../shared/anchoring/segments';
+import { $createReaderSectionNode, type ReaderSectionNode } from './reader-section-node';
+
+/** Paragraphs per section: small enough that showing one is a short layout, few enough that Lexical walks few. */
+export const SECTION_SIZE = 16;
 
 /** Text node key -> offset of its first character in the canonical text. */
 export type OffsetMap = Map<NodeKey, number>;
@@ -38,6 +43,7 @@ export class DocumentTree {
   readonly paragraphs: ParagraphRange[];
   readonly offsets: OffsetMap = new Map();
   private readonly keys: NodeKey[] = [];
+  private readonly sectionKeys: NodeKey[] = [];
   /** What each paragraph currently shows: '' for plain text, else its marks' signature. */
   private readonly shown: string[] = [];
   private readonly textKeys: NodeKey[][] = [];
@@ -51,16 +57,27 @@ export class DocumentTree {
     const root = $getRoot();
     root.clear();
     this.offsets.clear();
+    let section: ReaderSectionNode | undefined;
     this.paragraphs.forEach((paragraph, index) => {
+      if (!section || index % SECTION_SIZE === 0) {
+        section = $createReaderSectionNode();
+        root.append(section);
+        this.sectionKeys.push(section.getKey());
+      }
       const block = $createParagraphNode();
       const textNode = $createTextNode(this.text.slice(paragraph.start, paragraph.end));
       block.append(textNode);
-      root.append(block);
+      section.append(block);
       this.keys[index] = block.getKey();
       this.textKeys[index] = [textNode.getKey()];
       this.offsets.set(textNode.getKey(), paragraph.start);
       this.shown[index] = '';
     });
+  }
+
+  /** The sections' node keys, in order; section i holds paragraphs [i * SECTION_SIZE, (i + 1) * SECTION_SIZE). */
+  get sections(): readonly NodeKey[] {
+    return this.sectionKeys;
   }
 
   paragraphKey(index: number): NodeKey | undefined {

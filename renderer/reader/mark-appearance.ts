@@ -4,8 +4,11 @@
  */
 import type { Annotation } from '../../shared/model';
 
+/** Finds an annotation by id: a Map, or a Map with a few more (marks not yet saved) in front of it. */
+export type AnnotationLookup = Pick<ReadonlyMap<string, Annotation>, 'get'>;
+
 /** Covering annotations ordered innermost (shortest) first. */
-export function orderInnermostFirst(ids: readonly string[], byId: ReadonlyMap<string, Annotation>): Annotation[] {
+export function orderInnermostFirst(ids: readonly string[], byId: AnnotationLookup): Annotation[] {
   return ids
     .map((id) => byId.get(id))
     .filter((a): a is Annotation => a !== undefined)
@@ -22,7 +25,7 @@ export const FOCUS_SPAN_ID = 'focus';
 export function decorateMarkElement(
   element: HTMLElement,
   ids: readonly string[],
-  byId: ReadonlyMap<string, Annotation>,
+  byId: AnnotationLookup,
   pending: ReadonlySet<string> = new Set(),
 ): void {
   const covering = orderInnermostFirst(ids, byId);
