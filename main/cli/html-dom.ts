@@ -20,7 +20,11 @@ function asPage(html: string): string {
 }
 
 function parsePage(html: string): HtmlDocumentLike {
-  return new DOMParser().parseFromString(asPage(html), 'text/html') as unknown as HtmlDocumentLike;
+  const page = new DOMParser().parseFromString(asPage(html), 'text/html') as unknown as HtmlDocumentLike & { documentElement: unknown };
+  // A page that opens with a comment or CDATA before any tag leaves linkedom with no root element (its body
+  // and head getters then throw); a browser would still build html/head/body around the content.
+  if (page.documentElement) return page;
+  return new DOMParser().parseFromString(`<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html') as unknown as HtmlDocumentLike;
 }
 
 type Constructor = abstract new (...args: never[]) => unknown;
@@ -58,7 +62,7 @@ function linkedomPurifier(): (html: string, options: SanitizeOptions) => string 
       return parsePage(html);
     }
   }
-  const implementation = { createHTMLDocument: () => parsePage(EMPTY_PAGE) };
+  const implementation = { createHTMLDocument: () => parsePage(EMPTY_PAGE), createDocument: () => parsePage(EMPTY_PAGE) };
   const bridgedWindow = {
     document: new Proxy(document, { get: (target, key) => (key === 'implementation' ? implementation : Reflect.get(target, key)) }),
     Node: prototypeView(window.Node!, ['nodeType', 'nodeName', 'ownerDocument'], []),

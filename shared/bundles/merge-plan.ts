@@ -60,10 +60,26 @@ export interface BundleMergePlan {
   report: BundleMergeReport;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * encodeURIComponent, except that a lone surrogate (which it throws on, and which a bundle's reviewer or
+ * contradiction id may hold) becomes `%uD800`: a form it never produces, so ids stay distinct.
+ */
+function encodeIdPart(text: string): string {
+  let out = '';
+  let from = 0;
+  for (const match of text.matchAll(LONE_SURROGATE)) {
+    out += `${encodeURIComponent(text.slice(from, match.index))}%u${match[0].charCodeAt(0).toString(16).toUpperCase()}`;
+    from = match.index + 1;
+  }
+  return out + encodeURIComponent(text.slice(from));
+}
+
 /** The id of a decision once it is superseded: the same on every machine for the same decision. */
 export function decisionHistoryId(decision: Pick<Decision, 'contradictionId' | 'reviewer' | 'decidedAt'>): string {
   // Encoded parts cannot contain ":", so different triples never give the same id.
-  return `decision:${encodeURIComponent(decision.contradictionId)}:${encodeURIComponent(decision.reviewer)}:${encodeURIComponent(decision.decidedAt)}`;
+  return `decision:${encodeIdPart(decision.contradictionId)}:${encodeIdPart(decision.reviewer)}:${encodeIdPart(decision.decidedAt)}`;
 }
 
 /** Deep equality of JSON-like values, where a missing key and an undefined value are the same. */
@@ -109,9 +125,22 @@ function later(a: string, b: string): boolean {
 }
 
 /**
+ * The id for a bundle document whose id the library uses for another text: `<id>~<12 hex digits of its
+ * hash>`, or with `-2`, `-3`… when a document (the library's, or another of the bundle's) already has that.
+ * A bundle can hold such an id itself, and putting a document under a taken id would replace a text.
+ */
+function separateDocumentId(document: SourceDocument, taken: (id: string) => boolean): string {
+  const base = `${document.id}~${document.sha256.slice(0, 12)}`;
+  let id = base;
+  for (let n = 2; taken(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/**
  * Plans the merge of `incoming` (a checked bundle) into a library. `existing` needs only the library's
- * records that could collide: documents with the bundle's ids or texts, and records with the bundle's
- * ids (and the decision history of its contradictions); the whole library works too.
+ * records that could collide: documents with the bundle's ids or texts or whose id starts with a bundle
+ * document's id and `~` (the ids a clashing document may be given), and records with the bundle's ids
+ * (and the decision history of its contradictions); the whole library works too.
  */
 export function planBundleMerge(existing: BundleContents, incoming: BundleContents): BundleMergePlan {
   const report = emptyReport();
@@ -123,6 +152,7 @@ export function planBundleMerge(existing: BundleContents, incoming: BundleConten
   const localByText = new Map(existing.documents.map((document) => [document.sha256, document]));
   const documentIds = new Map<string, string>();
   const documentsNow = new Map<string, SourceDocument>(localById);
+  const incomingIds = new Set(incoming.documents.map((document) => document.id));
   for (const document of incoming.documents) {
     const sameText = localByText.get(document.sha256);
     if (sameText) {
@@ -145,7 +175,7 @@ export function planBundleMerge(existing: BundleContents, incoming: BundleConten
       continue;
     }
     const clash = localById.get(document.id);
-    const id = clash ? `${document.id}~${document.sha256.slice(0, 12)}` : document.id;
+    const id = clash ? separateDocumentId(document, (candidate) => documentsNow.has(candidate) || incomingIds.has(candidate)) : document.id;
     const added = clash ? { ...document, id } : document;
     if (clash) {
       byType.documents.conflicts.push({

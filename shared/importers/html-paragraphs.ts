@@ -7,7 +7,7 @@ import { ELEMENT_NODE, TEXT_NODE, type HtmlElementLike, type HtmlNodeLike, type 
 
 // Elements whose content is not article text. DOMPurify drops these with their content; the walk skips them
 // as well, so a sanitiser that missed one still could not put their text into a document.
-const NOT_TEXT = [
+export const NOT_TEXT = [
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math',
   'canvas', 'video', 'audio', 'picture', 'map', 'form', 'button', 'select', 'option', 'datalist', 'textarea',
   'head', 'title', 'xmp', 'plaintext', 'noembed', 'noframes', 'dialog',
@@ -50,6 +50,8 @@ export interface HtmlParagraphOptions {
   noteLabel?(item: HtmlElementLike): string | undefined;
 }
 
+const END_OF_BLOCK = Symbol('end of block');
+
 function isElement(node: HtmlNodeLike): node is HtmlElementLike {
   return node.nodeType === ELEMENT_NODE;
 }
@@ -58,15 +60,42 @@ function tagOf(node: HtmlNodeLike): string {
   return node.nodeName.toLowerCase();
 }
 
+/** Puts a node's children on a walk's stack so that they come off it in document order. */
+function pushChildren<T>(stack: Array<HtmlNodeLike | T>, node: HtmlNodeLike): void {
+  const children = node.childNodes;
+  for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+}
+
 /** The text of a subtree on one line: blocks inside it are separated by a space. */
-function inlineText(node: HtmlNodeLike): string {
-  if (node.nodeType === TEXT_NODE) return (node.textContent ?? '').replace(INVISIBLE, '');
-  if (!isElement(node)) return '';
-  const tag = tagOf(node);
-  if (SKIPPED.has(tag)) return '';
-  if (tag === 'br') return ' ';
-  const inner = Array.from(node.childNodes, inlineText).join('');
-  return BLOCKS.has(tag) || tag === 'td' || tag === 'th' || tag === 'tr' ? ` ${inner} ` : inner;
+function inlineText(root: HtmlNodeLike): string {
+  let text = '';
+  // Walked with a stack, not recursion: a page can nest elements thousands deep (see htmlParagraphs).
+  const stack: Array<HtmlNodeLike | string> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (typeof node === 'string') {
+      text += node;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      text += (node.textContent ?? '').replace(INVISIBLE, '');
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = tagOf(node);
+    if (SKIPPED.has(tag)) continue;
+    if (tag === 'br') {
+      text += ' ';
+      continue;
+    }
+    const padded = BLOCKS.has(tag) || tag === 'td' || tag === 'th' || tag === 'tr';
+    if (padded) {
+      text += ' ';
+      stack.push(' ');
+    }
+    pushChildren(stack, node);
+  }
+  return text;
 }
 
 function fold(text: string): string {
@@ -83,26 +112,34 @@ export function htmlParagraphs(root: HtmlNodeLike, options: HtmlParagraphOptions
     pending = '';
   };
 
-  const visit = (node: HtmlNodeLike): void => {
+  // A walk with a stack rather than recursion: linkedom (the command line's parser) keeps any nesting a page
+  // has, and a few thousand levels would overflow the call stack. END_OF_BLOCK closes a block's paragraph.
+  const stack: Array<HtmlNodeLike | typeof END_OF_BLOCK> = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node === END_OF_BLOCK) {
+      flush();
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       pending += (node.textContent ?? '').replace(INVISIBLE, '');
-      return;
+      continue;
     }
-    if (!isElement(node)) return;
+    if (!isElement(node)) continue;
     const tag = tagOf(node);
-    if (SKIPPED.has(tag)) return;
+    if (SKIPPED.has(tag)) continue;
     if (tag === 'br') {
       pending += ' ';
-      return;
+      continue;
     }
     if (tag === 'tr') {
       flush();
+      // Every child, not only the cells: a browser moves text out of a row, linkedom leaves it in there.
       const cells = Array.from(node.childNodes)
-        .filter((cell) => isElement(cell) && (tagOf(cell) === 'td' || tagOf(cell) === 'th'))
         .map((cell) => fold(inlineText(cell)))
         .filter((cell) => cell.length > 0);
       if (cells.length > 0) paragraphs.push(cells.join(' | '));
-      return;
+      continue;
     }
     const block = BLOCKS.has(tag);
     if (block) flush();
@@ -111,13 +148,11 @@ export function htmlParagraphs(root: HtmlNodeLike, options: HtmlParagraphOptions
       // A note is one paragraph however Word split it, with its back-link ("↑") dropped.
       const text = fold(inlineText(node)).replace(/\s*↑$/, '');
       if (text) paragraphs.push(`${label} ${text}`);
-      return;
+      continue;
     }
-    for (const child of Array.from(node.childNodes)) visit(child);
-    if (block) flush();
-  };
-
-  visit(root);
+    if (block) stack.push(END_OF_BLOCK);
+    pushChildren(stack, node);
+  }
   flush();
   return paragraphs;
 }

@@ -17,6 +17,8 @@ export interface HtmlNodeLike {
 
 export interface HtmlElementLike extends HtmlNodeLike {
   getAttribute(name: string): string | null;
+  /** Takes the element out of its (inert) document; only ever called on a document made for one read. */
+  remove(): void;
   querySelector(selectors: string): HtmlElementLike | null;
   querySelectorAll(selectors: string): ArrayLike<HtmlElementLike>;
 }

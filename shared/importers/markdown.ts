@@ -23,26 +23,36 @@ function parseFrontMatter(body: string): Record<string, string> {
   return fields;
 }
 
-/** Inline markup to plain text. */
+/**
+ * Inline markup to plain text. No pattern may scan past the next opening marker of its kind (a "[" for a
+ * link, a "<" for a tag, the next "**"): where one could, a long line of unclosed openers ("[a[a[a…")
+ * made each opener scan to the end of the line, and a 100 KB paragraph took minutes.
+ */
 export function stripInlineMarkdown(line: string): string {
   return (
     line
       // images keep their alt text, links their label
-      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
-      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+      .replace(/!\[([^[\]]*)\]\([^()]*\)/g, '$1')
+      .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
+      .replace(/\[([^[\]]+)\]\[[^[\]]*\]/g, '$1')
+      .replace(/<((?:https?|mailto):[^<>\s]+)>/g, '$1')
       // inline HTML tags are dropped, their text kept
-      .replace(/<\/?[A-Za-z][^>]*>/g, '')
+      .replace(/<\/?[A-Za-z][^<>]*>/g, '')
       .replace(/`([^`]+)`/g, '$1')
       // emphasis only where the markers hug text, so snake_case and 2 * 3 survive
-      .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+      .replace(/(\*\*|__)(?=\S)((?:(?!\1)[\s\S])*?\S)\1/g, '$2')
       .replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2')
       .replace(/(^|[^\w])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2')
-      .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+      .replace(/~~(?=\S)((?:(?!~~)[\s\S])*?\S)~~/g, '$1')
       .replace(/\\([\\`*_{}[\]()#+\-.!>~|])/g, '$1')
   );
 }
+
+/**
+ * A table's rule line ("|---|:--:|"), trimmed. No two parts may match the same spaces: where they could
+ * ("\s*\|?(\s*…"), a line of 60,000 spaces before a word took seconds to reject.
+ */
+const TABLE_RULE = /^\|?(?:[ \t]*:?-+:?[ \t]*\|)+(?:[ \t]*:?-+:?)?[ \t]*$/;
 
 /** Parses Markdown into paragraphs of plain text. */
 export function parseMarkdown(raw: string): MarkdownContent {
@@ -67,7 +77,9 @@ export function parseMarkdown(raw: string): MarkdownContent {
   };
   const addHeading = (text: string): void => {
     flush();
-    const plain = stripInlineMarkdown(text.replace(/\s+#+\s*$/, '')).trim();
+    // One white space before the closing hashes (the rest is trimmed): "\s+#+" rescanned a long run of
+    // spaces from each of its characters.
+    const plain = stripInlineMarkdown(text.replace(/\s#+\s*$/, '')).trim();
     if (!plain) return;
     heading ??= plain;
     paragraphs.push(plain);
@@ -120,8 +132,9 @@ export function parseMarkdown(raw: string): MarkdownContent {
       pending.push(item[1]!.trim());
       continue;
     }
-    if (/^\s*\|?(\s*:?-+:?\s*\|)+\s*:?-*:?\s*\|?\s*$/.test(content)) continue; // table rule line
-    pending.push(content.trim().replace(/^\|(.*)\|$/, '$1').replace(/\s*\|\s*/g, ' | ').trim());
+    if (TABLE_RULE.test(content.trim())) continue;
+    // Cells split and trimmed, not matched with "\s*\|\s*", which rescanned a long run of spaces from each of its characters.
+    pending.push(content.trim().replace(/^\|(.*)\|$/, '$1').split('|').map((cell) => cell.trim()).join(' | ').trim());
   }
   flush();
   return { paragraphs, heading, frontMatter };

@@ -63,6 +63,23 @@ describe('planBundleMerge: documents match by text', () => {
     const after = applyMergePlan({ ...emptyContents(), documents: [other] }, writes);
     expect(planBundleMerge(after, library).report.changed).toBe(false);
   });
+
+  // Found by fuzzing (test/unit/fuzz/merge-plan.test.ts): the id given to a clashing document was used even
+  // when a document already had it, and the merge replaced that document, text and all.
+  it('gives a clashing document an id that no other document has, in the library or the bundle', async () => {
+    const document = async (id: string, text: string) => ({ ...(await draftFromPlainText(text, `${id}.txt`)), id, importedAt: '2025-03-06T08:00:00.000Z' });
+    const forty = await document('b', 'Forty ferries sat idle.');
+    const derived = `b~${forty.sha256.slice(0, 12)}`;
+    const local = { ...emptyContents(), documents: [await document('b', 'Strike enters day two.'), await document(derived, 'Only 28 ferries were idle.')] };
+    const fromLibrary = planBundleMerge(local, { ...emptyContents(), documents: [forty] }).writes;
+    expect(fromLibrary.documents.map((added) => added.id)).toEqual([`${derived}-2`]);
+    const merged = applyMergePlan(local, fromLibrary);
+    expect(merged.documents.map((kept) => kept.text).sort()).toEqual(['Forty ferries sat idle.', 'Only 28 ferries were idle.', 'Strike enters day two.']);
+
+    const inBundle = { ...emptyContents(), documents: [forty, await document(derived, 'Talks have collapsed.')] };
+    const fromBundle = planBundleMerge({ ...emptyContents(), documents: [local.documents[0]!] }, inBundle).writes;
+    expect(fromBundle.documents.map((added) => added.id).sort()).toEqual([derived, `${derived}-2`]);
+  });
 });
 
 describe('planBundleMerge: records with the same id and different content', () => {
@@ -130,5 +147,15 @@ describe('planBundleMerge: decisions', () => {
     expect(decisionHistoryId(decision)).toBe(decisionHistoryId({ ...decision }));
     expect(decisionHistoryId(decision)).not.toBe(decisionHistoryId({ ...decision, reviewer: 'Tom' }));
     expect(decisionHistoryId({ contradictionId: 'a:b', reviewer: 'c', decidedAt: 't' })).not.toBe(decisionHistoryId({ contradictionId: 'a', reviewer: 'b:c', decidedAt: 't' }));
+  });
+
+  // Found by fuzzing (test/unit/fuzz/bundle-import.test.ts): a bundle may carry a reviewer name with a lone
+  // surrogate, and superseding that decision threw encodeURIComponent's "URI malformed" out of the import.
+  it('supersedes a decision whose reviewer holds a lone surrogate, with an id of its own', () => {
+    const odd = { ...incoming().decisions[0]!, reviewer: '\ud800', decidedAt: '2025-03-06T07:00:00.000Z' };
+    const { writes } = planBundleMerge(library, { ...emptyContents(), decisions: [odd] });
+    expect(writes.decisionHistory.map((entry) => entry.id)).toEqual(['decision:quantity-mismatch%3Aferries0001:%uD800:2025-03-06T07%3A00%3A00.000Z']);
+    expect(decisionHistoryId({ ...odd, reviewer: '\udfff' })).not.toBe(decisionHistoryId(odd));
+    expect(decisionHistoryId({ ...odd, reviewer: 'Tom' })).toBe('decision:quantity-mismatch%3Aferries0001:Tom:2025-03-06T07%3A00%3A00.000Z');
   });
 });

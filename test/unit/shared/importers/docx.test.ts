@@ -1,6 +1,8 @@
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createNodeHtmlDom } from '../../../../main/cli/html-dom';
 import { loadPdfInNode } from '../../../../main/cli/pdf-loader';
+import { draftFromDocx } from '../../../../shared/importers/docx';
 import { draftFromFile } from '../../../../shared/importers/source-document';
 import { buildDocx } from '../../../fixtures/importers/build-docx';
 
@@ -43,6 +45,22 @@ describe('a Word document', () => {
     );
     const truncated = RESERVOIR.slice(0, 200);
     await expect(draftFromFile({ name: 'cut.docx', bytes: truncated }, environment)).rejects.toThrow(/“cut\.docx” is not a Word document/);
+  });
+
+  // Found while fuzzing the importers: mammoth inflated whatever the zip held, so a 260 KB file took
+  // seconds and half a gigabyte of memory to open, and a 50 MB one could exhaust the machine. The limit
+  // is 256 MB; the test uses 1 MB so that its bomb is quick to make.
+  it('refuses a zip bomb posing as a Word document, with a message', async () => {
+    const files = unzipSync(RESERVOIR);
+    const body = new TextDecoder().decode(files['word/document.xml']);
+    files['word/document.xml'] = strToU8(body.replace('<w:body>', `<w:body>${' '.repeat(3 * 1024 * 1024)}`));
+    const bomb = zipSync(files, { level: 9 });
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    await expect(draftFromDocx(bomb, 'invoice.docx', environment.html, 1024 * 1024)).rejects.toThrow(
+      /“invoice\.docx” unpacks to more than 1 MB, far more than any Word document; it may be a “zip bomb”/,
+    );
+    // The same file within the limit is an ordinary document.
+    expect((await draftFromDocx(bomb, 'invoice.docx', environment.html, 8 * 1024 * 1024)).title).toBe('Reservoir costs rise again');
   });
 
   it('refuses a Word document with no text', async () => {

@@ -77,6 +77,24 @@ describe('a saved web page', () => {
     expect(paragraphs(draft.text)).toEqual(['Harbour fees', 'Vessel | Fee', 'Under 12 m | £40', 'Over 12 m | £95']);
     expect(draft.url).toBeUndefined();
   });
+
+  // Found by fuzzing (test/unit/fuzz/html-import.test.ts): linkedom keeps a stray <tr> and the words in
+  // it, and only its cells were read, so the words were lost ("has no text to import").
+  it('keeps words that sit in a table row outside its cells', async () => {
+    const draft = await draftFromClipboard({ html: '<p>Ferry times</p><tr>Boats leave at noon.</tr><table><tr><td>Mon</td> and <td>Tue</td></tr></table>' }, dom);
+    expect(paragraphs(draft.text)).toEqual(['Ferry times', 'Boats leave at noon.', 'Mon | and | Tue']);
+  });
+
+  // Found by fuzzing: Readability reads a byline as the whole text of its element, form controls and frame
+  // fallbacks included, so the author came out as "Ann Reyes Share Tweet".
+  it('takes the author from a byline without the buttons, menus and frames inside it', async () => {
+    const story = 'The ferry Marisol struck a sandbar off Port Avel early on Saturday, the harbour master said. '.repeat(4);
+    const page = `<html><head><title>Ferry aground</title></head><body><article><h1>Ferry aground</h1>
+      <p class="byline">By Ann Reyes <select><option>Share</option></select><button>Tweet</button><iframe>Comments</iframe></p>
+      <p>${story}</p></article></body></html>`;
+    const draft = await draftFromHtml(page, 'aground.html', dom);
+    expect(draft.author).toBe('Ann Reyes');
+  });
 });
 
 describe('a hostile web page', () => {
@@ -107,6 +125,26 @@ describe('a hostile web page', () => {
     expect((globalThis as { __hostileRan?: string }).__hostileRan).toBeUndefined();
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(connect).not.toHaveBeenCalled();
+  });
+
+  // Found by fuzzing (test/unit/fuzz/html-import.test.ts): Readability's time grows with the cube of the
+  // nesting depth, so 600 nested <div>s took many seconds (2,000 took minutes). Such a page is read whole.
+  it('imports a page nested hundreds of levels deep in moments, whole', async () => {
+    const page = `<html><body><nav>Port Avel harbour</nav>${'<div>'.repeat(600)}The ferry ran aground at dawn.${'</div>'.repeat(600)}</body></html>`;
+    const draft = await draftFromFile({ name: 'nested.html', bytes: new TextEncoder().encode(page) }, environment);
+    expect(paragraphs(draft.text)).toEqual(['Port Avel harbour', 'The ferry ran aground at dawn.']);
+  });
+
+  // Found by fuzzing: the paragraph walk recursed once per level, and 5,000 levels overflowed the call stack.
+  it('imports a page nested thousands of levels deep instead of overflowing the stack', async () => {
+    const page = `<p>Tide tables</p>${'<span>'.repeat(5000)}Low water at 6.40am.${'</span>'.repeat(5000)}`;
+    const draft = await draftFromClipboard({ html: page }, dom);
+    expect(paragraphs(draft.text)).toEqual(['Tide tables', 'Low water at 6.40am.']);
+  });
+
+  it('refuses a page swallowed by an unclosed comment with a message, not a crash', async () => {
+    const page = '<!--<!doctype html><html><head><meta charset="utf-8"></head><body><p>The ferry sailed.</p></body></html>';
+    await expect(draftFromHtml(page, 'swallowed.html', dom)).rejects.toThrow(/swallowed\.html.*no text/i);
   });
 });
 

@@ -39,6 +39,21 @@ describe('parseMarkdown', () => {
     expect(result.heading).toBe('Storm warning');
     expect(result.paragraphs).toEqual(['Storm warning', 'Winds reached 90 km/h.', 'Schools closed.']);
   });
+
+  it('reads tables with their cells trimmed, and headings with their closing hashes dropped', () => {
+    expect(parsed('## Tide times ##\n\n| Port |  High water |\n|---|---|\n|  Avel | 6.40am  |')).toEqual(['Tide times', 'Port | High water Avel | 6.40am']);
+  });
+
+  // Found by fuzzing (test/unit/fuzz/text-import.test.ts): these patterns rescanned the rest of the line
+  // from every unclosed opener (and every space of a long run), so a 100 KB line took tens of seconds.
+  it('reads long lines of unclosed markup and long runs of spaces in moments, keeping their text', () => {
+    for (const opener of ['[a', '![a', '**a ', '~~a ', '<http:a', '<b ']) {
+      expect(parsed(opener.repeat(30_000)), opener).toEqual([opener.repeat(30_000).trim()]);
+    }
+    expect(parsed(`Ferry${' '.repeat(50_000)}times`)).toEqual([`Ferry${' '.repeat(50_000)}times`]);
+    expect(parsed(`# Tide${' '.repeat(50_000)}#a`)).toEqual([`Tide${' '.repeat(50_000)}#a`]);
+    expect(parsed(`${' '.repeat(60_000)}Ferry times`)).toEqual(['Ferry times']);
+  });
 });
 
 function parsed(text: string): string[] {
