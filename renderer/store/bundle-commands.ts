@@ -3,6 +3,7 @@
  * An import reads and checks the whole bundle first (nothing is written for a bad one), plans the merge with
  * the pure planBundleMerge, and writes the plan in one transaction.
  */
+import type { Table } from 'dexie';
 import type { BundleContents, BundleManifest, BundleMeta, BundleProgressCallback, ParsedBundle, RecordType } from '../../shared/bundles/bundle-format';
 import { BUNDLE_EXTENSION, RECORD_TYPES } from '../../shared/bundles/bundle-format';
 import { describeSelection, selectBundleContents, type BundleSelection } from '../../shared/bundles/bundle-selection';
@@ -101,23 +102,55 @@ export async function exportLibraryBundle(
   return { bytes, fileName: bundleFileName(meta.createdBy, createdAt), counts, selection: described };
 }
 
+// A key range holding more than this many stored keys per key looked for is looked up key by key instead.
+const SPARSE_RANGE = 4;
+
+/**
+ * The stored records among `keys`, without one lookup per key where that can be avoided: 100,000 gets take
+ * many seconds in IndexedDB, while counting or listing the keys of a range is one request each.
+ * - No stored key in the range of `keys` (a bundle into a library that lacks it): nothing to read.
+ * - A range not much fuller than `keys`: its keys are listed, and the records found are read with one request
+ *   for the whole range when they fill most of it (a bundle imported again), else one by one.
+ * - A range far fuller than `keys` (a small bundle into a large library): looked up key by key.
+ */
+async function storedAmong<T>(table: Table<T, string>, keys: readonly string[]): Promise<T[]> {
+  if (keys.length === 0) return [];
+  let lower = keys[0]!;
+  let upper = keys[0]!;
+  // IndexedDB orders string keys by UTF-16 code units, as < does.
+  for (const key of keys) {
+    if (key < lower) lower = key;
+    if (key > upper) upper = key;
+  }
+  const range = () => table.where(':id').between(lower, upper, true, true);
+  const stored = await range().count();
+  if (stored === 0) return [];
+  if (stored > keys.length * SPARSE_RANGE) return present(await table.bulkGet([...keys]));
+  const wanted = new Set(keys);
+  const found = (await range().primaryKeys()).filter((key) => wanted.has(key));
+  if (found.length === 0) return [];
+  if (found.length * 2 < stored) return present(await table.bulkGet(found));
+  const keyPath = table.schema.primKey.keyPath as string;
+  return (await range().toArray()).filter((record) => wanted.has((record as Record<string, string>)[keyPath]!));
+}
+
 /** The library's records that the bundle's records could collide with (see planBundleMerge). */
 async function collisions(db: CrosscheckDatabase, incoming: BundleContents): Promise<BundleContents> {
   const contradictionIds = [...new Set([...incoming.decisions, ...incoming.decisionHistory].map((decision) => decision.contradictionId))];
   const documents = [
-    ...present(await db.documents.bulkGet(incoming.documents.map((document) => document.id))),
+    ...(await storedAmong(db.documents, incoming.documents.map((document) => document.id))),
     ...(await db.documents.where('sha256').anyOf(incoming.documents.map((document) => document.sha256)).toArray()),
   ];
   const decisionHistory = [
-    ...present(await db.decisionHistory.bulkGet(incoming.decisionHistory.map((entry) => entry.id))),
+    ...(await storedAmong(db.decisionHistory, incoming.decisionHistory.map((entry) => entry.id))),
     ...(await db.decisionHistory.where('contradictionId').anyOf(contradictionIds).toArray()),
   ];
   return {
     documents: unique(documents, (document) => document.id),
-    annotations: present(await db.annotations.bulkGet(incoming.annotations.map((annotation) => annotation.id))),
-    entities: present(await db.entities.bulkGet(incoming.entities.map((entity) => entity.id))),
-    links: present(await db.links.bulkGet(incoming.links.map((link) => link.id))),
-    decisions: present(await db.decisions.bulkGet(incoming.decisions.map((decision) => decision.contradictionId))),
+    annotations: await storedAmong(db.annotations, incoming.annotations.map((annotation) => annotation.id)),
+    entities: await storedAmong(db.entities, incoming.entities.map((entity) => entity.id)),
+    links: await storedAmong(db.links, incoming.links.map((link) => link.id)),
+    decisions: await storedAmong(db.decisions, incoming.decisions.map((decision) => decision.contradictionId)),
     decisionHistory: unique(decisionHistory, (entry) => entry.id),
   };
 }

@@ -126,6 +126,29 @@ describe('importBundle', () => {
     expect(report.byType.decisions.conflicts).toHaveLength(1);
   });
 
+  // The import looks stored records up by key range first; these libraries make that range empty of others,
+  // a little fuller than the bundle, and much fuller, which the import reads in different ways.
+  it.each([0, 10, 40])('finds the stored version of a bundle’s records among %i other annotations', async (others) => {
+    await importBundle(db, libraryBundle);
+    const filler = (await db.annotations.get(IDS.gazetteUnionFerries))!;
+    // Ids between the bundle's lowest ('0b9e…') and highest ('wire-…'), so that they share its key range.
+    await db.annotations.bulkAdd(Array.from({ length: others }, (_, i) => ({ ...filler, id: `3-other-${String(i).padStart(2, '0')}` })));
+    const colleague = structuredClone(library);
+    colleague.documents = colleague.documents.filter((document) => document.id !== IDS.gazette);
+    colleague.annotations = colleague.annotations.filter((annotation) => annotation.documentId !== IDS.gazette);
+    colleague.links = colleague.links.filter((link) => colleague.annotations.some((a) => a.id === link.fromId) && colleague.annotations.some((a) => a.id === link.toId));
+    const claim = colleague.annotations.find((annotation) => annotation.id === IDS.talksCollapsed)!;
+    Object.assign(claim, { status: 'disputed', updatedAt: '2025-03-08T10:00:00.000Z' });
+
+    const report = await importBundle(db, await writeBundle(colleague, { ...META, createdBy: 'Tom' }));
+    expect(report.byType.annotations.updated.map((record) => record.id)).toEqual([IDS.talksCollapsed]);
+    expect(report.byType.annotations.added).toEqual([]);
+    expect(report.byType.annotations.skipped).toHaveLength(colleague.annotations.length - 1);
+    expect(report.byType.documents.skipped).toHaveLength(colleague.documents.length);
+    expect((await db.annotations.get(IDS.talksCollapsed))?.status).toBe('disputed');
+    expect(await db.annotations.count()).toBe(library.annotations.length + others);
+  });
+
   it('previews an import without writing', async () => {
     const before = await snapshot();
     const preview = await previewBundleImport(db, await readBundle(libraryBundle));
