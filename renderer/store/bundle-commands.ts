@@ -10,6 +10,7 @@ import { describeSelection, selectBundleContents, type BundleSelection } from '.
 import { planBundleMerge, type BundleMergeReport } from '../../shared/bundles/merge-plan';
 import { readBundle, type ReadBundleOptions } from '../../shared/bundles/read-bundle';
 import { writeBundle } from '../../shared/bundles/write-bundle';
+import type { SourceDocument } from '../../shared/model';
 import type { CrosscheckDatabase } from './database';
 
 export interface ExportedBundle {
@@ -137,8 +138,18 @@ async function storedAmong<T>(table: Table<T, string>, keys: readonly string[]):
 /** The library's records that the bundle's records could collide with (see planBundleMerge). */
 async function collisions(db: CrosscheckDatabase, incoming: BundleContents): Promise<BundleContents> {
   const contradictionIds = [...new Set([...incoming.decisions, ...incoming.decisionHistory].map((decision) => decision.contradictionId))];
+  const sameId = await storedAmong(db.documents, incoming.documents.map((document) => document.id));
+  // An incoming document whose id the library uses for another text gets a derived id (id~hash, then -2,
+  // -3…); the plan must see the derived ids already taken, or it could give one out twice. Usually none.
+  const incomingSha = new Map(incoming.documents.map((document) => [document.id, document.sha256]));
+  const derived: SourceDocument[] = [];
+  for (const stored of sameId) {
+    if (incomingSha.get(stored.id) === stored.sha256) continue;
+    derived.push(...(await db.documents.where(':id').startsWith(`${stored.id}~`).toArray()));
+  }
   const documents = [
-    ...(await storedAmong(db.documents, incoming.documents.map((document) => document.id))),
+    ...sameId,
+    ...derived,
     ...(await db.documents.where('sha256').anyOf(incoming.documents.map((document) => document.sha256)).toArray()),
   ];
   const decisionHistory = [

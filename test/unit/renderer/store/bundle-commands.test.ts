@@ -5,6 +5,7 @@ import { PART_FILES, type BundleContents, type BundleProgress } from '../../../.
 import { readBundle } from '../../../../shared/bundles/read-bundle';
 import { writeBundle } from '../../../../shared/bundles/write-bundle';
 import { draftFromPlainText } from '../../../../shared/importers/source-document';
+import { sha256Hex } from '../../../../shared/text/sha256';
 import { exportLibraryBundle, importBundle, previewBundleImport } from '../../../../renderer/store/bundle-commands';
 import type { CrosscheckDatabase } from '../../../../renderer/store/database';
 import { discardDatabase, openFreshDatabase } from './fresh-database';
@@ -162,6 +163,28 @@ describe('importBundle', () => {
     db.decisionHistory.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.decisionHistory.bulkPut;
     await expect(importBundle(db, libraryBundle)).rejects.toThrow('disk full');
     expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('importBundle with clashing document ids', () => {
+  async function documentBundle(documents: Array<{ id: string; text: string }>): Promise<Uint8Array> {
+    const contents: BundleContents = { documents: [], annotations: [], entities: [], links: [], decisions: [], decisionHistory: [] };
+    for (const { id, text } of documents) {
+      contents.documents.push({ id, title: text, text, format: 'text', sha256: await sha256Hex(text), language: 'en', importedAt: '2025-03-06T08:00:00.000Z' });
+    }
+    return writeBundle(contents, { ...META, createdAt: '2025-03-07T12:00:00.000Z' });
+  }
+
+  it('never gives a clashing document an id the library already uses under a derived name', async () => {
+    const incoming = 'Strike enters day two at the ferry port.';
+    const derivedId = `a~${(await sha256Hex(incoming)).slice(0, 12)}`;
+    await importBundle(db, await documentBundle([
+      { id: 'a', text: 'Forty ferries sat idle.' },
+      { id: derivedId, text: 'Talks have collapsed, the union said.' },
+    ]));
+    await importBundle(db, await documentBundle([{ id: 'a', text: incoming }]));
+    const texts = (await db.documents.toArray()).map((document) => document.text).sort();
+    expect(texts).toEqual(['Forty ferries sat idle.', incoming, 'Talks have collapsed, the union said.'].sort());
   });
 });
 
