@@ -62,6 +62,8 @@ async function chooseBundle(page: Page, file: { name: string; bytes: Buffer }): 
 /** The row of a counts table, as cell texts: [records, added, updated, skipped, conflicts]. */
 async function countsRow(page: Page, records: string): Promise<string[]> {
   const row = importDialog(page).getByRole('row', { name: new RegExp(`^${records}\\b`) });
+  // The preview is read in the bundle worker: wait for it, since allTextContents does not.
+  await row.waitFor();
   return row.locator('th, td').allTextContents();
 }
 
