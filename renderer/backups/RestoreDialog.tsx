@@ -11,7 +11,7 @@ import type { BackupEntry, BackupReason } from '../../shared/ipc/contract';
 import { TransferProgress } from '../bundles/TransferProgress';
 import type { RecordCounts, RestoreReport } from '../store/restore-commands';
 import { describeCounts, type MadeBackup } from './library-backups';
-import type { CheckedBackup } from './restore-worker-protocol';
+import type { CheckedBackup } from '../bundles/bundle-worker-protocol';
 
 export type RestoreStep =
   | { step: 'listing' }

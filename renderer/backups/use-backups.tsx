@@ -1,7 +1,7 @@
 /**
  * Backups in the app: "Back up now", automatic backups after changes and on closing (where the Platform has a
- * backups folder), and "Restore from backup…". Bundles are made by the bundle worker, restores run in the
- * restore worker, so the window stays responsive; this hook holds the state and the dialog.
+ * backups folder), and "Restore from backup…". Bundles are made, and backups checked and restored, by the
+ * bundle worker, so the window stays responsive; this hook holds the state and the dialog.
  */
 import Dexie, { type ObservabilitySet } from 'dexie';
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
@@ -14,7 +14,6 @@ import { countLibrary } from '../store/restore-commands';
 import { BackupScheduler, touchesLibrary } from './backup-scheduler';
 import { describeCounts, LibraryBackups, restoreAfterSafetyBackup } from './library-backups';
 import { RestoreDialog, type RestoreStep } from './RestoreDialog';
-import { RestoreWorkerClient } from './restore-worker-client';
 import './backups.css';
 
 export interface Backups {
@@ -49,26 +48,22 @@ export function useBackups(
   onRestored: () => void,
 ): Backups {
   const bundleClient = useRef<BundleWorkerClient | null>(null);
-  const restoreClient = useRef<RestoreWorkerClient | null>(null);
   useEffect(
     () => () => {
       bundleClient.current?.dispose();
       bundleClient.current = null;
-      restoreClient.current?.dispose();
-      restoreClient.current = null;
     },
     [db],
   );
-  const restoreWorker = useCallback(() => (restoreClient.current ??= new RestoreWorkerClient(db.name)), [db]);
+  const bundleWorker = useCallback(() => (bundleClient.current ??= new BundleWorkerClient(db.name)), [db]);
 
   const backups = useMemo(
     () =>
       new LibraryBackups({
         platform,
         exportLibrary: async () => {
-          bundleClient.current ??= new BundleWorkerClient(db.name);
           const [counts, settings, info] = await Promise.all([countLibrary(db), loadExportSettings(db), platform.appInfo()]);
-          const result = await bundleClient.current.exportFile(
+          const result = await bundleWorker().exportFile(
             {
               format: 'bundle',
               selection: { kind: 'library' },
@@ -84,7 +79,7 @@ export function useBackups(
           return { bytes: typeof data === 'string' ? new TextEncoder().encode(data) : data, counts };
         },
       }),
-    [db, platform],
+    [db, platform, bundleWorker],
   );
 
   // ---- Automatic backups: after changes, and the last one on closing ----
@@ -160,19 +155,19 @@ export function useBackups(
       platform
         .readBackup(entry.name)
         .then((bytes) =>
-          restoreWorker().check(bytes, (progress) => {
+          bundleWorker().checkBackup(bytes, (progress) => {
             if (job.current === current) setRestoring({ step: 'checking', entry, progress });
           }),
         )
         .then(
           (checked) => {
             if (job.current === current) setRestoring({ step: 'confirm', entry, checked });
-            else restoreWorker().forget(checked.token);
+            else bundleWorker().forget(checked.token);
           },
           (error: unknown) => job.current === current && setRestoring({ step: 'failed', entry, message: messageOf(error) }),
         );
     },
-    [platform, restoreWorker],
+    [platform, bundleWorker],
   );
 
   const confirm = useCallback(() => {
@@ -184,7 +179,7 @@ export function useBackups(
       backUpCurrent: () => backups.backUp('before-restore'),
       replace: () => {
         setRestoring({ step: 'restoring', entry, phase: 'replacing', progress: null });
-        return restoreWorker().restore(checked.token, (progress) => {
+        return bundleWorker().restore(checked.token, (progress) => {
           if (job.current === current) setRestoring({ step: 'restoring', entry, phase: 'replacing', progress });
         });
       },
@@ -195,23 +190,23 @@ export function useBackups(
         setRestoring({ step: 'done', entry, report, safety });
       },
       (error: unknown) => {
-        restoreWorker().forget(checked.token);
+        bundleWorker().forget(checked.token);
         setRestoring({ step: 'failed', entry, message: messageOf(error) });
       },
     );
-  }, [restoring, backups, restoreWorker, onRestored]);
+  }, [restoring, backups, bundleWorker, onRestored]);
 
   const close = useCallback(() => {
     if (restoring?.step === 'restoring') return;
-    if (restoring?.step === 'confirm') restoreWorker().forget(restoring.checked.token);
+    if (restoring?.step === 'confirm') bundleWorker().forget(restoring.checked.token);
     job.current++;
     setRestoring(null);
-  }, [restoring, restoreWorker]);
+  }, [restoring, bundleWorker]);
 
   const back = useCallback(() => {
-    if (restoring?.step === 'confirm') restoreWorker().forget(restoring.checked.token);
+    if (restoring?.step === 'confirm') bundleWorker().forget(restoring.checked.token);
     showList();
-  }, [restoring, restoreWorker, showList]);
+  }, [restoring, bundleWorker, showList]);
 
   const element = restoring && <RestoreDialog state={restoring} onChoose={choose} onConfirm={confirm} onBack={back} onClose={close} />;
 

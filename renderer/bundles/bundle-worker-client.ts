@@ -2,7 +2,8 @@
 import { StorageFullError } from '../store/storage-errors';
 import { BundleError } from '../../shared/bundles/bundle-error';
 import type { BundleProgress } from '../../shared/bundles/bundle-format';
-import type { ExportRequest, ExportResult, FromBundleWorker, ImportPreview, ToBundleWorker, TransferFailure } from './bundle-worker-protocol';
+import type { RestoreReport } from '../store/restore-commands';
+import type { CheckedBackup, ExportRequest, ExportResult, FromBundleWorker, ImportPreview, ToBundleWorker, TransferFailure } from './bundle-worker-protocol';
 import type { MergeDigest } from './merge-digest';
 
 type ProgressListener = (progress: BundleProgress) => void;
@@ -44,6 +45,16 @@ export class BundleWorkerClient {
   }
 
   /** Drops a read bundle the user decided not to import. */
+  /** Reads and checks a backup (its bytes move to the worker); nothing is written. */
+  checkBackup(bytes: Uint8Array, onProgress: ProgressListener): Promise<CheckedBackup> {
+    return this.request((id) => ({ type: 'check-backup', id, databaseName: this.databaseName, bytes }), onProgress, [bytes.buffer]);
+  }
+
+  /** Replaces the library with a backup checked earlier, in one transaction. */
+  restore(token: number, onProgress: ProgressListener): Promise<RestoreReport> {
+    return this.request((id) => ({ type: 'restore', id, databaseName: this.databaseName, token }), onProgress);
+  }
+
   forget(token: number): void {
     this.worker?.postMessage({ type: 'forget', token } satisfies ToBundleWorker);
   }

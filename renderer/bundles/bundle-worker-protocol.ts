@@ -1,12 +1,14 @@
 /**
  * Messages between the window and the bundle worker. Packing, unpacking and checking a bundle is seconds of
  * CPU for a large library, so it runs off the window's thread; the worker opens the same Dexie database.
+ * Restoring a backup is the same work (check a bundle, then write every record), so it runs here too.
  */
 import type { BundleErrorCode } from '../../shared/bundles/bundle-error';
-import type { BundleProgress } from '../../shared/bundles/bundle-format';
+import type { BundleManifest, BundleProgress } from '../../shared/bundles/bundle-format';
 import type { BundleSelection } from '../../shared/bundles/bundle-selection';
 import type { ExportContradiction } from '../../shared/exports/export-input';
 import type { SaveFileRequest } from '../../shared/ipc/contract';
+import type { RecordCounts, RestoreReport } from '../store/restore-commands';
 import type { MergeDigest } from './merge-digest';
 
 export const EXPORT_FORMATS = ['bundle', 'web-annotations', 'csv', 'claim-review', 'report-markdown', 'report-html'] as const;
@@ -48,10 +50,20 @@ export interface TransferFailure {
   storageFull?: boolean;
 }
 
+/** A backup read and checked completely, waiting for the go-ahead to replace the library with it. */
+export interface CheckedBackup {
+  token: number;
+  manifest: BundleManifest;
+  /** What the library holds now, to show beside the backup's counts. */
+  current: RecordCounts;
+}
+
 export type ToBundleWorker =
   | { type: 'export'; id: number; databaseName: string; request: ExportRequest }
   | { type: 'read'; id: number; databaseName: string; bytes: Uint8Array }
   | { type: 'import'; id: number; databaseName: string; token: number }
+  | { type: 'check-backup'; id: number; databaseName: string; bytes: Uint8Array }
+  | { type: 'restore'; id: number; databaseName: string; token: number }
   | { type: 'forget'; token: number };
 
 export type FromBundleWorker =
@@ -59,4 +71,6 @@ export type FromBundleWorker =
   | { type: 'exported'; id: number; result: ExportResult }
   | { type: 'previewed'; id: number; result: ImportPreview }
   | { type: 'imported'; id: number; result: MergeDigest }
+  | { type: 'backup-checked'; id: number; result: CheckedBackup }
+  | { type: 'restored'; id: number; result: RestoreReport }
   | { type: 'failed'; id: number; failure: TransferFailure };

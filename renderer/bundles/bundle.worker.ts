@@ -1,7 +1,8 @@
 /**
  * The bundle worker: exports, reads and imports bundles on the same Dexie database as the window, so that
  * inflating, hashing and checking a large bundle never freezes the window. A read bundle stays here, under
- * a token, until the user confirms or cancels the import; it never crosses back to the window whole.
+ * a token, until the user confirms or cancels the import (or the restore of a backup, which replaces the
+ * library with it); it never crosses back to the window whole.
  */
 import { isStorageFull, storageFullMessage } from '../store/storage-errors';
 import { BundleError } from '../../shared/bundles/bundle-error';
@@ -9,6 +10,7 @@ import type { BundleProgress, ParsedBundle } from '../../shared/bundles/bundle-f
 import { readBundle } from '../../shared/bundles/read-bundle';
 import { importParsedBundle, previewBundleImport } from '../store/bundle-commands';
 import { CrosscheckDatabase } from '../store/database';
+import { countLibrary, replaceLibrary } from '../store/restore-commands';
 import type { FromBundleWorker, ToBundleWorker, TransferFailure } from './bundle-worker-protocol';
 import { ExportRefused, exportSelection } from './export-selection';
 import { digestMergeReport } from './merge-digest';
@@ -61,10 +63,20 @@ async function handle(message: Exclude<ToBundleWorker, { type: 'forget' }>): Pro
     const token = nextToken++;
     waiting.set(token, bundle);
     post({ type: 'previewed', id: message.id, result: { token, preview: digestMergeReport(preview) } });
+  } else if (message.type === 'check-backup') {
+    const bundle = await readBundle(message.bytes, { onProgress });
+    const current = await countLibrary(database(message.databaseName));
+    const token = nextToken++;
+    waiting.set(token, bundle);
+    post({ type: 'backup-checked', id: message.id, result: { token, manifest: bundle.manifest, current } });
   } else {
     const bundle = waiting.get(message.token);
-    if (!bundle) throw new Error('the bundle to import is no longer open; choose it again');
+    if (!bundle) throw new Error(`the ${message.type === 'restore' ? 'backup to restore' : 'bundle to import'} is no longer open; choose it again`);
     waiting.delete(message.token);
+    if (message.type === 'restore') {
+      post({ type: 'restored', id: message.id, result: await replaceLibrary(database(message.databaseName), bundle, onProgress) });
+      return;
+    }
     const report = await importParsedBundle(database(message.databaseName), bundle, onProgress);
     post({ type: 'imported', id: message.id, result: digestMergeReport(report) });
   }
