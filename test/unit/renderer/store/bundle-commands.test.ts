@@ -8,7 +8,7 @@ import { draftFromPlainText } from '../../../../shared/importers/source-document
 import { sha256Hex } from '../../../../shared/text/sha256';
 import { exportLibraryBundle, importBundle, previewBundleImport } from '../../../../renderer/store/bundle-commands';
 import type { CrosscheckDatabase } from '../../../../renderer/store/database';
-import { discardDatabase, openFreshDatabase } from './fresh-database';
+import { discardDatabase, openFreshDatabase, storeSnapshot } from './fresh-database';
 import { brokenBundles, type BrokenBundle } from '../../../fixtures/bundles/broken-bundles';
 import { ferryStrikeContradictions, ferryStrikeLibrary, IDS, WIRE_TEXT } from '../../../fixtures/bundles/ferry-strike';
 
@@ -28,19 +28,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await discardDatabase(db);
 });
-
-/** Every table's rows, in key order, to compare the store before and after. */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  return {
-    documents: await db.documents.toArray(),
-    annotations: await db.annotations.toArray(),
-    entities: await db.entities.toArray(),
-    links: await db.links.toArray(),
-    decisions: await db.decisions.toArray(),
-    decisionHistory: await db.decisionHistory.toArray(),
-    settings: await db.settings.toArray(),
-  };
-}
 
 async function wipe(): Promise<void> {
   await db.transaction('rw', [db.documents, db.annotations, db.entities, db.links, db.decisions, db.decisionHistory], async () => {
@@ -91,9 +78,9 @@ describe('importBundle', () => {
 
   it('changes nothing when the same bundle is imported twice: the second report skips everything', async () => {
     await importBundle(db, libraryBundle);
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     const again = await importBundle(db, libraryBundle);
-    expect(await snapshot()).toEqual(before);
+    expect(await storeSnapshot(db)).toEqual(before);
     expect(again.changed).toBe(false);
     for (const type of Object.keys(again.byType) as Array<keyof typeof again.byType>) {
       expect(again.byType[type].added.length + again.byType[type].updated.length + again.byType[type].conflicts.length, type).toBe(0);
@@ -151,18 +138,18 @@ describe('importBundle', () => {
   });
 
   it('previews an import without writing', async () => {
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     const preview = await previewBundleImport(db, await readBundle(libraryBundle));
     expect(preview.byType.annotations.added).toHaveLength(8);
-    expect(await snapshot()).toEqual(before);
+    expect(await storeSnapshot(db)).toEqual(before);
   });
 
   it('writes nothing when a write fails halfway: the import is one transaction', async () => {
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     // The last table the import writes fails, after the others were written inside the transaction.
     db.decisionHistory.bulkPut = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.decisionHistory.bulkPut;
     await expect(importBundle(db, libraryBundle)).rejects.toThrow('disk full');
-    expect(await snapshot()).toEqual(before);
+    expect(await storeSnapshot(db)).toEqual(before);
   });
 });
 
@@ -199,7 +186,7 @@ describe('importBundle on the broken-bundle corpus', () => {
     const small = await ferryStrikeLibrary();
     await importBundle(db, await writeBundle({ ...small, documents: small.documents.filter((d) => d.id === IDS.wire), annotations: small.annotations.filter((a) => a.documentId === IDS.wire), links: [], decisions: [], decisionHistory: [] }, META));
     await db.settings.put({ key: 'reviewer', value: 'Ines' });
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     expect(before.documents).toHaveLength(1);
     for (const item of corpus) {
       const error = await importBundle(db, item.bytes, item.limits ? { limits: item.limits } : {}).then(
@@ -208,7 +195,7 @@ describe('importBundle on the broken-bundle corpus', () => {
       );
       expect(error, item.name).toBeInstanceOf(BundleError);
       for (const fragment of item.says) expect((error as Error).message, item.name).toMatch(fragment);
-      expect(await snapshot(), item.name).toEqual(before);
+      expect(await storeSnapshot(db), item.name).toEqual(before);
     }
   });
 });

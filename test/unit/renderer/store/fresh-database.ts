@@ -20,3 +20,8 @@ export async function discardDatabase(db: CrosscheckDatabase): Promise<void> {
 export async function importText(db: CrosscheckDatabase, text: string): Promise<SourceDocument> {
   return importDocument(db, await draftFromPlainText(text, `${crypto.randomUUID()}.txt`));
 }
+
+/** Every table's rows in key order, to show that a command left the store exactly as it was. */
+export async function storeSnapshot(db: CrosscheckDatabase): Promise<Record<string, unknown[]>> {
+  return Object.fromEntries(await Promise.all(db.tables.map(async (table) => [table.name, await table.toArray()] as const)));
+}

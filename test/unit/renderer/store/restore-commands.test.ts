@@ -8,7 +8,7 @@ import { declareDistinctNames } from '../../../../renderer/store/entity-commands
 import { countLibrary, restoreLibrary } from '../../../../renderer/store/restore-commands';
 import { brokenBundles } from '../../../fixtures/bundles/broken-bundles';
 import { ferryStrikeLibrary, IDS } from '../../../fixtures/bundles/ferry-strike';
-import { discardDatabase, importText, openFreshDatabase } from './fresh-database';
+import { discardDatabase, importText, openFreshDatabase, storeSnapshot } from './fresh-database';
 
 let db: CrosscheckDatabase;
 let library: BundleContents;
@@ -25,21 +25,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await discardDatabase(db);
 });
-
-/** Every table's rows, to compare the store before and after. */
-async function snapshot(): Promise<Record<string, unknown[]>> {
-  return {
-    documents: await db.documents.toArray(),
-    annotations: await db.annotations.toArray(),
-    entities: await db.entities.toArray(),
-    links: await db.links.toArray(),
-    decisions: await db.decisions.toArray(),
-    decisionHistory: await db.decisionHistory.toArray(),
-    settings: await db.settings.toArray(),
-    rejectedSuggestions: await db.rejectedSuggestions.toArray(),
-    nameDistinctions: await db.nameDistinctions.toArray(),
-  };
-}
 
 const ids = (records: ReadonlyArray<{ id: string }>) => records.map((record) => record.id).sort();
 
@@ -103,7 +88,7 @@ describe('restoreLibrary', () => {
 
   it('leaves the library untouched by a damaged backup, and says what is wrong with it', async () => {
     await libraryThatMovedOn();
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     for (const broken of await brokenBundles()) {
       const error = await restoreLibrary(db, broken.bytes, broken.limits ? { limits: broken.limits } : {}).then(
         () => null,
@@ -111,16 +96,16 @@ describe('restoreLibrary', () => {
       );
       expect(error, broken.name).toBeInstanceOf(BundleError);
       for (const pattern of broken.says) expect((error as Error).message, broken.name).toMatch(pattern);
-      expect(await snapshot(), broken.name).toEqual(before);
+      expect(await storeSnapshot(db), broken.name).toEqual(before);
     }
   });
 
   it('leaves the library untouched when writing fails halfway: the replacement is one transaction', async () => {
     await libraryThatMovedOn();
-    const before = await snapshot();
+    const before = await storeSnapshot(db);
     // The last table the restore fills fails, after the others were cleared and filled inside the transaction.
     db.decisionHistory.bulkAdd = (() => Promise.reject(new Error('disk full'))) as unknown as typeof db.decisionHistory.bulkAdd;
     await expect(restoreLibrary(db, backup)).rejects.toThrow('disk full');
-    expect(await snapshot()).toEqual(before);
+    expect(await storeSnapshot(db)).toEqual(before);
   });
 });
