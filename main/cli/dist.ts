@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseElectronDist, ELECTRON_DIST_VARIABLE, planDistCommands, type Command, type PathKind } from './dist-plan';
 import { ICON_OUT_DIR, ICON_SOURCE, IconSourceError, writeIconSet } from './icon-set';
+import { runCommand } from './run-command';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -78,12 +79,4 @@ async function main(): Promise<number> {
   return packed;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`dist: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('dist', main);

@@ -20,6 +20,7 @@ import { contradictionReportMarkdown } from '../../shared/exports/report-markdow
 import { exportWebAnnotations, webAnnotationsJson } from '../../shared/exports/web-annotations';
 import type { Annotation, Entity, SourceDocument } from '../../shared/model';
 import { readSourceFiles, SourceFileError, type SourceFile } from './read-sources';
+import { runCommand } from './run-command';
 
 const FORMATS = ['bundle', 'w3c', 'csv', 'claimreview', 'report'] as const;
 type Format = (typeof FORMATS)[number];
@@ -215,12 +216,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`export: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('export', main);

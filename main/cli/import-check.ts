@@ -8,6 +8,7 @@ import { BundleError } from '../../shared/bundles/bundle-error';
 import { describeBundle } from '../../shared/bundles/bundle-report';
 import { readBundle } from '../../shared/bundles/read-bundle';
 import { archiveTooLarge, DEFAULT_ZIP_LIMITS } from '../../shared/bundles/zip-archive';
+import { runCommand } from './run-command';
 
 const USAGE = 'usage: import-check BUNDLE';
 
@@ -52,12 +53,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`import-check: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('import-check', main);

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ICON_OUT_DIR, ICON_SOURCE, IconSourceError, writeIconSet } from './icon-set';
+import { runCommand } from './run-command';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const DEFAULT_ICON_SVG = path.join(projectRoot, ICON_SOURCE);
@@ -61,12 +62,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`icons: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCommand('icons', main, 2);

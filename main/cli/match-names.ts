@@ -4,6 +4,7 @@
  * Exit codes: 0 done, 1 some lines were not two tab-separated names, 2 bad arguments.
  */
 import { compareNames } from '../../shared/resolve/name-similarity';
+import { runCommand } from './run-command';
 
 const USAGE = 'usage: match-names < PAIRS   (one "nameA<TAB>nameB" per line)';
 
@@ -38,12 +39,4 @@ async function main(): Promise<number> {
   return malformed > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`match-names: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('match-names', main);

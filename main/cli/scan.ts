@@ -5,6 +5,7 @@
  */
 import { readSourceFiles, SourceFileError } from './read-sources';
 import { scanJson, scanText, type ScannedDocument } from './scan-report';
+import { runCommand } from './run-command';
 
 const USAGE = 'usage: scan [--format text|json] FILE...';
 
@@ -70,12 +71,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`scan: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('scan', main);

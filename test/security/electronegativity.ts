@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { formatFindingsTable, judgeScan, scanWithElectronegativity } from './electronegativity-scan';
+import { runCommand } from '../../main/cli/run-command';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 const SCANNED_FOLDERS = ['main', 'renderer', 'shared'] as const;
@@ -82,12 +83,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`test:security could not run: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+runCommand('test:security could not run', main, 2);
