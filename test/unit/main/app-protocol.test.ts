@@ -10,6 +10,7 @@ import {
   createAppProtocolHandler,
   resolveAppPath,
 } from '../../../main/app-protocol';
+import { directives } from './csp-directives';
 
 const root = path.resolve('/srv/crosscheck/out/renderer');
 
@@ -75,16 +76,6 @@ describe('the privileged app scheme', () => {
     expect(APP_SCHEME_DEFINITION.privileges?.corsEnabled).not.toBe(true);
   });
 });
-
-function directives(policy: string): Map<string, string[]> {
-  return new Map(
-    policy
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name as string, sources]),
-  );
-}
 
 describe('the Content-Security-Policy header on app:// responses', () => {
   const policy = appResponseHeaders('text/html; charset=utf-8')['Content-Security-Policy'] ?? '';

@@ -5,16 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY_HEADER, CONTENT_SECURITY_POLICY_META } from '../../../shared/security/content-security-policy';
-
-function directives(policy: string): Map<string, string[]> {
-  return new Map(
-    policy
-      .split(';')
-      .map((part) => part.trim().split(/\s+/))
-      .filter((words) => words[0])
-      .map(([name, ...sources]) => [name as string, sources]),
-  );
-}
+import { directives } from './csp-directives';
 
 const meta = directives(CONTENT_SECURITY_POLICY_META);
 const header = directives(CONTENT_SECURITY_POLICY_HEADER);
