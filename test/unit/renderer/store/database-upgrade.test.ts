@@ -9,6 +9,7 @@ import type { Annotation, Decision, DecisionHistoryEntry, Entity, Link, NameDist
 import { NewerLibraryError, openCrosscheckDatabase, SCHEMA_VERSION, type CrosscheckDatabase, type RejectedSuggestion, type Setting } from '../../../../renderer/store/database';
 import { describeOpenFailure } from '../../../../renderer/store/storage-errors';
 import { findLinkTargets } from '../../../../renderer/links/link-targets';
+import { describeTextQuote } from '../../../../shared/anchoring/text-anchor';
 
 /** Version 1 as it shipped. Never edit: libraries in this shape exist on people's machines. */
 const SCHEMA_V1 = {
@@ -36,9 +37,7 @@ function annotation(id: string, document: SourceDocument, quote: string, extra: 
     kind: 'claim',
     start,
     end: start + quote.length,
-    quote,
-    prefix: document.text.slice(Math.max(0, start - 32), start),
-    suffix: document.text.slice(start + quote.length, start + quote.length + 32),
+    ...describeTextQuote(document.text, start, start + quote.length),
     origin: 'user',
     status: 'unverified',
     author: 'Rhea',

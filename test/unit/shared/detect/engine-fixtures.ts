@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Annotation, Entity, EntityType, Link } from '../../../../shared/model';
 import { draftFromFile } from '../../../../shared/importers/source-document';
 import type { EngineDocument } from '../../../../shared/detect/contradiction-engine';
+import { describeTextQuote } from '../../../../shared/anchoring/text-anchor';
 
 export const FIXTURES = join(__dirname, '../../../fixtures/engine');
 
@@ -32,9 +33,7 @@ export function userAnnotation(document: EngineDocument, quote: string, fields: 
     documentId: document.id,
     start,
     end: start + quote.length,
-    quote,
-    prefix: document.text.slice(Math.max(0, start - 32), start),
-    suffix: document.text.slice(start + quote.length, start + quote.length + 32),
+    ...describeTextQuote(document.text, start, start + quote.length),
     origin: 'user',
     status: 'unverified',
     author: 'Test Reviewer',
